@@ -1,0 +1,60 @@
+import yargs from "yargs";
+import type { Argv } from "yargs";
+import { lintCommand } from "./commands/lint.js";
+import type { CliIO } from "./io.js";
+import { EXIT, UsageError } from "./io.js";
+
+/** The version printed by --version. */
+export const VERSION = "0.1.0";
+
+/** A command: registers itself on yargs and returns its exit code through `done`. */
+export type CommandFactory = (io: CliIO, done: (code: number) => void) => (y: Argv) => Argv;
+
+/** Every command, in help order. */
+const COMMANDS: CommandFactory[] = [lintCommand];
+
+/** Runs the CLI with the given arguments; returns the exit code and never throws. */
+export async function main(rawArgv: readonly string[], io: CliIO): Promise<number> {
+  // yargs drops a lone "-" positional; it means standard input, as `--stdin` does.
+  const argv = rawArgv.map((arg) => (arg === "-" ? "--stdin" : arg));
+  let exitCode: number | undefined;
+  const done = (code: number) => {
+    exitCode = code;
+  };
+  let usageError: string | undefined;
+  let output = "";
+  let parser = yargs([...argv])
+    .scriptName("openclaw-config")
+    .usage("$0 <command> [options]\n\nLint, migrate and resolve OpenClaw gateway configs (openclaw.json, JSON5).")
+    .strict()
+    .demandCommand(1, "Name a command: lint, migrate, resolve, cache, schema or rules.")
+    .recommendCommands()
+    .help()
+    .alias("h", "help")
+    .version(VERSION)
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      if (error && !(error instanceof UsageError)) throw error;
+      usageError = error?.message ?? message;
+    });
+  for (const register of COMMANDS) parser = register(io, done)(parser);
+  try {
+    await parser.parseAsync([...argv], {}, (_err, _argv, text) => {
+      output = text;
+    });
+  } catch (error) {
+    if (error instanceof UsageError) usageError = error.message;
+    else {
+      io.stderr.write(`openclaw-config: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+      if (io.env.OPENCLAW_CONFIG_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ""}\n`);
+      return EXIT.usage;
+    }
+  }
+  if (usageError !== undefined) {
+    io.stderr.write(`openclaw-config: ${usageError}\nRun 'openclaw-config --help' for usage.\n`);
+    return EXIT.usage;
+  }
+  if (output) io.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
+  return exitCode ?? EXIT.clean;
+}

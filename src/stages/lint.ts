@@ -1,0 +1,45 @@
+import type { Diagnostic, KeyPath, Severity } from "../diagnostics/diagnostic.js";
+import { FILE_START } from "../diagnostics/diagnostic.js";
+import type { SourceMap } from "../document/source-map.js";
+import type { Rule, RuleContext, RuleReport } from "../rules/rule.js";
+
+/** Per-rule severity: a rule's default unless overridden; `off` disables it. */
+export type RuleSetting = Severity | "off";
+
+/** Runs rules over a config value; each report becomes a Diagnostic with a located range. */
+export function lintConfig<C extends RuleContext>(
+  rules: readonly Rule<C>[],
+  base: Omit<C, "report" | "origin">,
+  file: string,
+  settings: ReadonlyMap<string, RuleSetting> = new Map(),
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const sourceMap: SourceMap = base.sourceMap;
+  for (const rule of rules) {
+    const setting = settings.get(rule.meta.id) ?? rule.meta.defaultSeverity;
+    if (setting === "off") continue;
+    const context = {
+      ...base,
+      origin: (path: KeyPath) => sourceMap.locate(base.config, path)?.origin,
+      report: (finding: RuleReport) => {
+        const loc = finding.at ?? sourceMap.locate(base.config, finding.path, finding.part ?? "value");
+        // An explicit --rule severity overrides a rule's own per-finding tier; the default does not.
+        const severity = settings.has(rule.meta.id) ? setting : (finding.severity ?? setting);
+        diagnostics.push({
+          code: `lint/${rule.meta.id}`,
+          severity,
+          message: finding.message,
+          file: loc?.file ?? file,
+          range: loc?.range ?? FILE_START,
+          path: finding.path,
+          docs: `docs/rules/${rule.meta.id}.md`,
+          ...(finding.notes && finding.notes.length > 0 ? { notes: finding.notes } : {}),
+          ...(finding.fix ? { fix: finding.fix } : {}),
+          ...(finding.suggestions && finding.suggestions.length > 0 ? { suggestions: finding.suggestions } : {}),
+        });
+      },
+    } as unknown as C;
+    rule.check(context);
+  }
+  return diagnostics;
+}
