@@ -112,6 +112,7 @@ describe("looksLikeSecret", () => {
     ["counting placeholder", "sk-1234567890abcdef1234567890abcdef", "apiKey"],
     ["one repeated character after a prefix", `sk-${"a".repeat(40)}`, "apiKey"],
     ["too short for its vendor", "sk-ant-api03-Ab3", "apiKey"],
+    ["Slack-shaped but too short", "xoxb-123-456-Kq7Wm2Zp9XrT", "botToken"],
     ["Feishu app id", "cli_a9247ccfec341cb5", "appId"],
     ["nil UUID", "00000000-0000-0000-0000-000000000000", "appId"],
     ["random UUID anywhere", "3f0c9a52-7d41-4e8b-9c1a-6b2d5e7f8a90"],

@@ -57,6 +57,7 @@ const SECONDS_THRESHOLD = 1e11;
 const STORE_VERSION = 1;
 const TYPES = new Set<string>(["api_key", "token", "oauth"]);
 const DROPPED = "OpenClaw ignores this profile when it loads the store.";
+const NOT_AN_OBJECT = "OpenClaw ignores a store that is not an object, so the agent has no stored credentials.";
 
 /**
  * Parses an agent's `auth-profiles.json` (JSON5, located diagnostics). Accepts OpenClaw's legacy
@@ -65,11 +66,13 @@ const DROPPED = "OpenClaw ignores this profile when it loads the store.";
  */
 export function parseAuthStore(text: string, file: string): AuthStoreResult {
   const parsed = parseConfig(text, file);
-  const diagnostics: Diagnostic[] = parsed.diagnostics.map((d) =>
-    d.code === "parse/root-not-object"
-      ? { ...d, code: "auth-store/root-not-object", message: "An auth store must be an object of the form `{ version: 1, profiles: { ... } }`.", notes: ["OpenClaw ignores a store that is not an object, so the agent has no stored credentials."] }
-      : d,
-  );
+  const diagnostics: Diagnostic[] = parsed.diagnostics.map((d) => {
+    // parseConfig words these two for the main config; an auth store needs its own advice.
+    if (d.code === "parse/root-not-object") {
+      return { ...d, code: "auth-store/root-not-object", message: "An auth store must be an object of the form `{ version: 1, profiles: { ... } }`.", notes: [NOT_AN_OBJECT] };
+    }
+    return d.code === "parse/empty-file" ? { ...d, notes: [NOT_AN_OBJECT] } : d;
+  });
   const doc = parsed.document;
   if (!doc) return { diagnostics };
   const root = doc.value as Record<string, unknown>;
@@ -82,11 +85,19 @@ export function parseAuthStore(text: string, file: string): AuthStoreResult {
   let version = STORE_VERSION;
   if ("version" in root) {
     const raw = root["version"];
-    if (raw !== STORE_VERSION) {
-      report("unsupported-version", "warning", `Unsupported store version ${describeScalar(raw)}; this tool understands version 1.`, ["version"], [
-        "OpenClaw writes version 1; a different version may come from a newer OpenClaw whose format this tool does not know.",
+    // OpenClaw reads Number(version) and falls back to 1 when that is not a positive number.
+    const number = typeof raw === "number" || typeof raw === "string" ? Number(raw) : Number.NaN;
+    if (Number.isFinite(number) && number > 0) {
+      version = number;
+      if (number !== STORE_VERSION) {
+        report("unsupported-version", "warning", `Unsupported store version ${describeScalar(raw)}; this tool understands version 1.`, ["version"], [
+          "OpenClaw writes version 1; another version may come from a newer OpenClaw whose format this tool does not know.",
+        ]);
+      }
+    } else {
+      report("invalid-version", "warning", `Invalid store version ${describeScalar(raw)}; OpenClaw reads it as version 1.`, ["version"], [
+        "Write `version: 1`.",
       ]);
-      if (typeof raw === "number" && Number.isFinite(raw) && raw > 0) version = raw;
     }
   }
 

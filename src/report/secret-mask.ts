@@ -1,20 +1,9 @@
-/** Placeholder the code frame shows instead of a literal credential. */
-const MASK = "…(redacted)";
+import { looksLikeSecret, REDACTED } from "../auth/credentials.js";
 
-/** Rewrites a source line so string literals that hold credentials are masked. */
+/** Rewrites a source line so string literals that hold credentials are masked (code frames must not leak secrets). */
 export function maskSecretsInLine(line: string): string {
-  return line.replace(/(["'])((?:\\.|(?!\1).)*)\1/g, (whole, quote: string, body: string) =>
-    isSecretLike(body) ? `${quote}${MASK}${quote}` : whole,
+  // The key before a literal (`apiKey: "..."`) lowers the bar for what counts as a secret.
+  return line.replace(/(?:(["']?)([A-Za-z_$][\w$-]*)\1\s*:\s*)?(["'])((?:\\.|(?!\3).)*)\3/g, (whole, _q: string, key: string | undefined, quote: string, body: string) =>
+    looksLikeSecret(body, key) ? whole.slice(0, whole.length - body.length - 2) + `${quote}${REDACTED}${quote}` : whole,
   );
-}
-
-let detector: ((value: string) => boolean) | undefined;
-
-/** Installs the credential detector (kept pluggable so reporters stay free of auth logic). */
-export function setSecretDetector(detect: (value: string) => boolean): void {
-  detector = detect;
-}
-
-function isSecretLike(value: string): boolean {
-  return detector ? detector(value) : false;
 }
