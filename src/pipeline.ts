@@ -2,16 +2,21 @@ import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { compareDiagnostics } from "./diagnostics/diagnostic.js";
 import type { ConfigDocument } from "./document/document.js";
 import { RULES } from "./rules/registry.js";
-import type { RuleContext } from "./rules/rule.js";
+import type { AuthDecision } from "./auth/mode.js";
 import type { RuleSetting } from "./stages/lint.js";
 import { lintConfig } from "./stages/lint.js";
+import type { LintInputs } from "./stages/lint-context.js";
+import { prepareLintContext } from "./stages/lint-context.js";
 import { parseConfig } from "./stages/parse.js";
 import { validateConfig } from "./stages/validate.js";
+import type { OpenClawSchemaValidator } from "./stages/validate-openclaw-schema.js";
 
-/** Options shared by every command that runs the pipeline. */
-export interface PipelineOptions {
+/** Options shared by every command that runs the pipeline (auth, env files, stores: see LintInputs). */
+export interface PipelineOptions extends LintInputs {
   /** Severity overrides by rule id (`--rule id=off|warn|error`). */
   rules?: ReadonlyMap<string, RuleSetting>;
+  /** `--openclaw-schema <file>`, compiled: the whole file is also checked against OpenClaw's own schema. */
+  openclawSchema?: OpenClawSchemaValidator;
 }
 
 /** What linting one file produced. */
@@ -20,7 +25,10 @@ export interface LintResult {
   /** The source text (for code frames and fixes); absent when the file could not be read. */
   source?: string;
   document?: ConfigDocument;
+  /** Diagnostics of this file, and of the env files and auth stores it was linted with (each names its file). */
   diagnostics: Diagnostic[];
+  /** The Anthropic auth mode the rules ran with, and what decided it (absent when the file did not parse). */
+  auth?: AuthDecision;
 }
 
 /** Runs read → parse → validate → lint rules over one file's text. */
@@ -28,11 +36,16 @@ export function lintText(text: string, file: string, options: PipelineOptions = 
   const parsed = parseConfig(text, file);
   const diagnostics = [...parsed.diagnostics];
   const doc = parsed.document;
+  let auth: AuthDecision | undefined;
   if (doc) {
     diagnostics.push(...validateConfig(doc.value, doc.sourceMap, file).diagnostics);
-    const base: Omit<RuleContext, "report" | "origin"> = { config: doc.value, sourceMap: doc.sourceMap };
-    diagnostics.push(...lintConfig(RULES as never, base as never, file, options.rules));
+    const context = prepareLintContext(doc.value, doc.sourceMap, options);
+    diagnostics.push(...context.diagnostics);
+    diagnostics.push(...lintConfig(RULES as never, context.base as never, file, options.rules));
+    // Last, so a finding the project's schema or a rule already reported at the same place is not repeated.
+    if (options.openclawSchema) diagnostics.push(...options.openclawSchema.validate(doc.value, doc.sourceMap, file, diagnostics));
+    auth = context.base.auth;
   }
   diagnostics.sort(compareDiagnostics);
-  return { file, source: text, ...(doc ? { document: doc } : {}), diagnostics };
+  return { file, source: text, ...(doc ? { document: doc } : {}), diagnostics, ...(auth ? { auth } : {}) };
 }

@@ -1,11 +1,13 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
+import { SETTINGS_FILE_NAME } from "./settings.js";
 
 /** Folders never searched when a directory or glob is expanded. */
 const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
 
-/** Whether a file found by walking a directory is a config: `*.json5` or `openclaw*.json`. */
+/** Whether a file found by walking a directory is a config: `*.json5` or `openclaw*.json`, but not the project settings file. */
 export function isConfigFileName(name: string): boolean {
+  if (name === SETTINGS_FILE_NAME) return false;
   return name.endsWith(".json5") || (name.startsWith("openclaw") && name.endsWith(".json"));
 }
 
@@ -67,7 +69,8 @@ export function expandInputs(patterns: readonly string[], cwd: string, ignorePat
   };
   for (const pattern of patterns) {
     if (isGlob(pattern)) {
-      const matches = expandGlob(pattern, cwd).filter((m) => !ignored(m));
+      // A glob like `**/*.json5` must not pick up the settings file, which is not an OpenClaw config.
+      const matches = expandGlob(pattern, cwd).filter((m) => !ignored(m) && m.split("/").pop() !== SETTINGS_FILE_NAME);
       if (matches.length === 0) missing.push(pattern);
       for (const m of matches) add(m);
       continue;

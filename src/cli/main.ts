@@ -1,6 +1,11 @@
 import yargs from "yargs";
 import type { Argv } from "yargs";
+import { cacheCommand } from "./commands/cache.js";
 import { lintCommand } from "./commands/lint.js";
+import { migrateCommand } from "./commands/migrate.js";
+import { resolveCommand } from "./commands/resolve.js";
+import { rulesCommand } from "./commands/rules.js";
+import { schemaCommand } from "./commands/schema.js";
 import type { CliIO } from "./io.js";
 import { EXIT, UsageError } from "./io.js";
 
@@ -11,7 +16,7 @@ export const VERSION = "0.1.0";
 export type CommandFactory = (io: CliIO, done: (code: number) => void) => (y: Argv) => Argv;
 
 /** Every command, in help order. */
-const COMMANDS: CommandFactory[] = [lintCommand];
+const COMMANDS: CommandFactory[] = [lintCommand, migrateCommand, resolveCommand, cacheCommand, rulesCommand, schemaCommand];
 
 /** Runs the CLI with the given arguments; returns the exit code and never throws. */
 export async function main(rawArgv: readonly string[], io: CliIO): Promise<number> {

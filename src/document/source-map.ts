@@ -26,12 +26,36 @@ export interface Location {
 }
 
 /**
+ * Origins that a parsed document computes when asked for, instead of recording one per value while
+ * parsing (a large file has hundreds of thousands of values and a lint looks up a fraction).
+ */
+export interface OriginSource {
+  /** Origin of `container[segment]`, or undefined when `container` is not one of the source's values or has no such member. */
+  origin(container: object, segment: PathSegment): Origin | undefined;
+  /** The segments of `container`'s members in source order (a repeated key once), or undefined when it is not one of the source's values. */
+  segments(container: object): PathSegment[] | undefined;
+}
+
+/**
  * Maps every container of a config value to the origins of its members, so that a key path is
- * located by one map lookup a step instead of by searching the syntax tree.
+ * located by one map lookup a step instead of by searching the syntax tree. Origins come from
+ * explicit `set` calls, which win, or from sources added with `addSource`.
  */
 export class SourceMap {
   private readonly entries = new WeakMap<object, Map<PathSegment, Origin>>();
   private readonly roots = new WeakMap<object, Origin>();
+  private readonly sources: OriginSource[] = [];
+  /** Origins already handed out from sources, so asking twice gives the same object. */
+  private readonly resolved = new WeakMap<object, Map<PathSegment, Origin>>();
+  /** members() of containers that have a source, until the next set() on them. */
+  private readonly views = new WeakMap<object, MembersView>();
+  /** Whether set() was ever called: a parsed document's map has no explicit entries to look through. */
+  private hasEntries = false;
+
+  /** Adds a source of origins for values that have no explicit entry. */
+  addSource(source: OriginSource): void {
+    this.sources.push(source);
+  }
 
   /** Records the origin of `container[segment]`. */
   set(container: object, segment: PathSegment, origin: Origin): void {
@@ -41,16 +65,52 @@ export class SourceMap {
       this.entries.set(container, map);
     }
     map.set(segment, origin);
+    this.hasEntries = true;
+    this.views.delete(container);
   }
 
   /** Origin of `container[segment]`, when known. */
   get(container: object, segment: PathSegment): Origin | undefined {
-    return this.entries.get(container)?.get(segment);
+    const explicit = this.hasEntries ? this.entries.get(container)?.get(segment) : undefined;
+    if (explicit !== undefined || this.sources.length === 0) return explicit;
+    let cache = this.resolved.get(container);
+    const known = cache?.get(segment);
+    if (known !== undefined) return known;
+    for (const source of this.sources) {
+      const origin = source.origin(container, segment);
+      if (origin === undefined) continue;
+      if (cache === undefined) {
+        cache = new Map();
+        this.resolved.set(container, cache);
+      }
+      cache.set(segment, origin);
+      return origin;
+    }
+    return undefined;
   }
 
-  /** All recorded members of a container. */
+  /**
+   * All recorded members of a container, in source order. For a container of a parsed document
+   * the keys are known at once and each origin is made when it is read.
+   */
   members(container: object): ReadonlyMap<PathSegment, Origin> | undefined {
-    return this.entries.get(container);
+    const explicit = this.entries.get(container);
+    if (this.sources.length === 0) return explicit;
+    const known = this.views.get(container);
+    if (known !== undefined) return known;
+    let segments: PathSegment[] | undefined;
+    for (const source of this.sources) {
+      segments = source.segments(container);
+      if (segments !== undefined) break;
+    }
+    if (segments === undefined) return explicit;
+    const order = new Map<PathSegment, true>();
+    for (const segment of segments) order.set(segment, true);
+    // Explicit entries win, as if set after parsing: new keys come last.
+    if (explicit !== undefined) for (const segment of explicit.keys()) order.set(segment, true);
+    const view = new MembersView(this, container, order);
+    this.views.set(container, view);
+    return view;
   }
 
   /** Records where a root value (a whole document) came from. */
@@ -60,11 +120,13 @@ export class SourceMap {
 
   /** Copies every recorded origin of `from` onto `to` (used when a stage clones a container). */
   copy(from: object, to: object): void {
-    const map = this.entries.get(from);
+    const map = this.members(from);
     if (map) {
       const target = this.entries.get(to);
       if (target) for (const [k, v] of map) target.set(k, v);
       else this.entries.set(to, new Map(map));
+      this.hasEntries = true;
+      this.views.delete(to);
     }
     const root = this.roots.get(from);
     if (root) this.roots.set(to, root);
@@ -103,6 +165,63 @@ export class SourceMap {
 }
 
 /** Start and end offsets of a node. */
-export function nodeOffsets(node: { loc: { start: { offset: number }; end: { offset: number } } }): [number, number] {
-  return [node.loc.start.offset, node.loc.end.offset];
+export function nodeOffsets(node: { range?: [number, number]; loc: { start: { offset: number }; end: { offset: number } } }): [number, number] {
+  // `range` costs no line lookup; momoa leaves it off some nodes (elements), `loc` is always there.
+  const range = node.range;
+  return range ? [range[0], range[1]] : [node.loc.start.offset, node.loc.end.offset];
+}
+
+/** A container's members in source order; origins are looked up (and made) only when read. */
+class MembersView implements ReadonlyMap<PathSegment, Origin> {
+  private all: Map<PathSegment, Origin> | undefined = undefined;
+
+  constructor(
+    private readonly map: SourceMap,
+    private readonly container: object,
+    private readonly order: Map<PathSegment, true>,
+  ) {}
+
+  get size(): number {
+    return this.order.size;
+  }
+
+  has(segment: PathSegment): boolean {
+    return this.order.has(segment);
+  }
+
+  get(segment: PathSegment): Origin | undefined {
+    return this.order.has(segment) ? this.map.get(this.container, segment) : undefined;
+  }
+
+  keys(): MapIterator<PathSegment> {
+    return this.order.keys();
+  }
+
+  values(): MapIterator<Origin> {
+    return this.materialise().values();
+  }
+
+  entries(): MapIterator<[PathSegment, Origin]> {
+    return this.materialise().entries();
+  }
+
+  [Symbol.iterator](): MapIterator<[PathSegment, Origin]> {
+    return this.materialise().entries();
+  }
+
+  forEach(callback: (origin: Origin, segment: PathSegment, map: ReadonlyMap<PathSegment, Origin>) => void, thisArg?: unknown): void {
+    for (const [segment, origin] of this.materialise()) callback.call(thisArg, origin, segment, this);
+  }
+
+  private materialise(): Map<PathSegment, Origin> {
+    if (this.all === undefined) {
+      const all = new Map<PathSegment, Origin>();
+      for (const segment of this.order.keys()) {
+        const origin = this.map.get(this.container, segment);
+        if (origin !== undefined) all.set(segment, origin);
+      }
+      this.all = all;
+    }
+    return this.all;
+  }
 }

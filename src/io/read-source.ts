@@ -60,9 +60,11 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     const b = bytes[i] as number;
     const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
+    // The second byte's range also rules out overlong forms, UTF-16 surrogates and code points above U+10FFFF.
+    const [low, high] = b === 0xe0 ? [0xa0, 0xbf] : b === 0xed ? [0x80, 0x9f] : b === 0xf0 ? [0x90, 0xbf] : b === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
     for (let k = 1; k <= need; k++) {
       const next = bytes[i + k];
-      if (next === undefined || (next & 0xc0) !== 0x80) return i;
+      if (next === undefined || (next & 0xc0) !== 0x80 || (k === 1 && (next < low || next > high))) return i;
     }
     i += need + 1;
   }

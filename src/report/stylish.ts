@@ -35,7 +35,10 @@ export const stylish: Reporter = (report, options) => {
   const counts = countReport(report);
   const problems = counts.errors + counts.warnings + counts.infos;
   if (problems === 0) return "";
-  const summary = `${problems} problem${problems === 1 ? "" : "s"} (${counts.errors} error${counts.errors === 1 ? "" : "s"}, ${counts.warnings} warning${counts.warnings === 1 ? "" : "s"}) in ${counts.files} file${counts.files === 1 ? "" : "s"}`;
+  // "in 2 of 340 files" when only some files have findings, so a batch run also says how much was checked.
+  const withProblems = report.files.filter((f) => f.diagnostics.length > 0).length;
+  const where = withProblems === counts.files ? `${counts.files} file${counts.files === 1 ? "" : "s"}` : `${withProblems} of ${counts.files} files`;
+  const summary = `${problems} problem${problems === 1 ? "" : "s"} (${counts.errors} error${counts.errors === 1 ? "" : "s"}, ${counts.warnings} warning${counts.warnings === 1 ? "" : "s"}) in ${where}`;
   out.push((counts.errors > 0 ? c.red : c.yellow)(c.bold(`✖ ${summary}`)));
   if (counts.fixable > 0) out.push(c.dim(`  ${counts.fixable} fixable with \`--fix\`.`));
   return `${out.join("\n")}\n`;

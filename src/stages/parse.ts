@@ -1,11 +1,13 @@
-import { parse as parseJson5Ast, tokenize } from "@humanwhocodes/momoa";
-import type { ArrayNode, ObjectNode, ValueNode } from "@humanwhocodes/momoa";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { ValueNode } from "@humanwhocodes/momoa";
+import type { Diagnostic, PathSegment } from "../diagnostics/diagnostic.js";
 import type { ConfigDocument } from "../document/document.js";
+import type { Json5Document } from "../document/json5-parser.js";
+import { Json5SyntaxError, parseJson5 } from "../document/json5-parser.js";
 import { LineIndex } from "../document/lines.js";
+import type { Origin, OriginSource } from "../document/source-map.js";
 import { SourceMap } from "../document/source-map.js";
 
-/** Deeper nesting than this is refused before parsing (the parser recurses; real configs nest < 20). */
+/** Deeper nesting than this is refused before parsing (real configs nest < 20; nothing useful is deeper). */
 export const MAX_NESTING = 1000;
 /** Larger files are refused: OpenClaw configs are kilobytes, and parsing costs memory per token. */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -46,101 +48,66 @@ export function parseConfig(text: string, file: string): ParseResult {
     ]);
   }
 
-  let ast;
+  let tree: Json5Document;
   try {
-    ast = parseJson5Ast(text, { mode: "json5", ranges: true, tokens: true, allowTrailingCommas: true });
+    // The parser builds the value as JSON5.parse does (`__proto__` stays an ordinary key) and keeps a
+    // compact tree; nodes, tokens and origins are made only when a diagnostic or a fix asks for them.
+    tree = parseJson5(text, lines);
   } catch (error) {
     return syntaxError(error, text, file, lines);
   }
 
-  const diagnostics: Diagnostic[] = [];
-  const sourceMap = new SourceMap();
-  const doc: ConfigDocument = {
-    file,
-    text,
-    lines,
-    ast,
-    tokens: ast.tokens ?? [],
-    value: undefined,
-    sourceMap,
-    eol: detectEol(text),
-    hasBom,
-  };
-  const root = ast.body;
+  const root = tree.body;
   if (root.type !== "Object") {
     return fail("parse/root-not-object", `The config must be an object, but the file holds ${describeNode(root)}.`, root.loc.start.offset, root.loc.end.offset, [
       "OpenClaw reads the top level as an object of sections, such as `{ agents: { ... } }`.",
     ]);
   }
-  doc.value = evaluate(root, doc, diagnostics);
+  const sourceMap = new SourceMap();
+  const doc: ConfigDocument = {
+    file,
+    text,
+    lines,
+    ast: tree,
+    // Scanned on first use: only edits and fixes need tokens.
+    get tokens() {
+      return tree.tokens;
+    },
+    value: tree.value,
+    sourceMap,
+    eol: detectEol(text),
+    hasBom,
+  };
+  sourceMap.addSource(new DocumentOrigins(doc, tree));
   sourceMap.setRoot(doc.value as object, { doc, node: root });
+  const diagnostics: Diagnostic[] = tree.duplicates.map(({ key, earlier, later }) => ({
+    code: "parse/duplicate-key",
+    severity: "warning",
+    message: `Duplicate key ${JSON.stringify(key)}: it is already set on line ${lines.position(earlier[0]).line}; JSON5 keeps this later value and silently drops the earlier one.`,
+    file,
+    range: lines.range(later[0], later[1]),
+    path: [],
+    notes: ["Delete one of the two entries so the file says what OpenClaw will actually use."],
+    related: [{ file, range: lines.range(earlier[0], earlier[1]), message: "first definition" }],
+  }));
   return { document: doc, diagnostics };
 }
 
-/** Builds the JS value of a node, recording origins and reporting duplicate keys. */
-function evaluate(node: ValueNode, doc: ConfigDocument, diagnostics: Diagnostic[]): unknown {
-  switch (node.type) {
-    case "Object":
-      return evaluateObject(node, doc, diagnostics);
-    case "Array":
-      return evaluateArray(node, doc, diagnostics);
-    case "String":
-    case "Number":
-    case "Boolean":
-      return node.value;
-    case "Null":
-      return null;
-    case "NaN":
-      return Number.NaN;
-    case "Infinity":
-      return node.sign === "-" ? -Infinity : Infinity;
-  }
-}
+/** Origins of a parsed file's values, made from its syntax tree when someone asks for them. */
+class DocumentOrigins implements OriginSource {
+  constructor(
+    private readonly doc: ConfigDocument,
+    private readonly tree: Json5Document,
+  ) {}
 
-function evaluateObject(node: ObjectNode, doc: ConfigDocument, diagnostics: Diagnostic[]): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  const seen = new Map<string, ObjectNode["members"][number]>();
-  for (const member of node.members) {
-    const key = member.name.type === "String" ? member.name.value : member.name.name;
-    const earlier = seen.get(key);
-    if (earlier) {
-      diagnostics.push({
-        code: "parse/duplicate-key",
-        severity: "warning",
-        message: `Duplicate key ${JSON.stringify(key)}: it is already set on line ${earlier.name.loc.start.line}; JSON5 keeps this later value and silently drops the earlier one.`,
-        file: doc.file,
-        range: doc.lines.range(member.name.loc.start.offset, member.name.loc.end.offset),
-        path: [],
-        notes: ["Delete one of the two entries so the file says what OpenClaw will actually use."],
-        related: [
-          {
-            file: doc.file,
-            range: doc.lines.range(earlier.name.loc.start.offset, earlier.name.loc.end.offset),
-            message: "first definition",
-          },
-        ],
-      });
-    }
-    seen.set(key, member);
-    // defineProperty makes `__proto__` an ordinary own key instead of a prototype change.
-    Object.defineProperty(result, key, {
-      value: evaluate(member.value, doc, diagnostics),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-    doc.sourceMap.set(result, key, { doc, key: member.name, node: member.value, parent: node, member });
+  origin(container: object, segment: PathSegment): Origin | undefined {
+    const at = this.tree.memberOf(container, segment);
+    return at && { doc: this.doc, ...at };
   }
-  return result;
-}
 
-function evaluateArray(node: ArrayNode, doc: ConfigDocument, diagnostics: Diagnostic[]): unknown[] {
-  const result: unknown[] = [];
-  node.elements.forEach((element, index) => {
-    result.push(evaluate(element.value, doc, diagnostics));
-    doc.sourceMap.set(result, index, { doc, node: element.value, parent: node });
-  });
-  return result;
+  segments(container: object): PathSegment[] | undefined {
+    return this.tree.memberSegments(container);
+  }
 }
 
 /** Offset of the first bracket that exceeds `limit` levels, or -1; skips strings and comments. */
@@ -173,17 +140,10 @@ export function nestingDepth(text: string, limit: number): number {
   return -1;
 }
 
-interface MomoaError {
-  message: string;
-  line?: number;
-  column?: number;
-  offset?: number;
-}
-
 function syntaxError(error: unknown, text: string, file: string, lines: LineIndex): ParseResult {
-  const e = error as MomoaError;
-  if (typeof e?.offset !== "number") {
-    // Not a syntax error (e.g. the engine ran out of stack): still a diagnostic, never a crash.
+  if (!(error instanceof Json5SyntaxError)) {
+    // Not a syntax error (e.g. the engine ran out of memory): still a diagnostic, never a crash.
+    const e = error as { message?: unknown } | undefined;
     return {
       diagnostics: [
         {
@@ -197,16 +157,12 @@ function syntaxError(error: unknown, text: string, file: string, lines: LineInde
       ],
     };
   }
-  let offset = Math.min(e.offset, text.length);
-  const raw = String(e.message).replace(/\s*\(\d+:\d+\)\s*$/, "");
-  // The parser sometimes reports the character before the offending one; trust the character it names.
-  const named = /character '(.)'/.exec(raw)?.[1];
-  if (named !== undefined && text[offset] !== named && text[offset + 1] === named) offset++;
+  let offset = Math.min(error.offset, text.length);
   let code = "parse/unexpected-token";
   let tokenLength = 1;
-  let message = raw.replace(/ found\.?$/, "");
+  let message: string;
   const notes: string[] = [];
-  if (/end of input/i.test(raw) && onlyComments(text)) {
+  if (error.kind === "end" && error.empty) {
     return {
       diagnostics: [
         {
@@ -221,13 +177,13 @@ function syntaxError(error: unknown, text: string, file: string, lines: LineInde
       ],
     };
   }
-  if (/end of input/i.test(raw)) {
+  if (error.kind === "end") {
     code = "parse/unexpected-eof";
     message = "Unexpected end of file";
     offset = text.length;
     const open = unclosedBracket(text);
     notes.push(open ? `The ${open.char} on line ${lines.position(open.offset).line} is never closed.` : "The file ends in the middle of a value.");
-  } else if (/character/i.test(raw)) {
+  } else if (error.kind === "character") {
     code = "parse/unexpected-character";
     const ch = text[offset] ?? "";
     message = `Unexpected character ${JSON.stringify(ch)}`;
@@ -255,14 +211,6 @@ function syntaxError(error: unknown, text: string, file: string, lines: LineInde
       },
     ],
   };
-}
-
-function onlyComments(text: string): boolean {
-  try {
-    return tokenize(text, { mode: "json5" }).every((t) => t.type === "LineComment" || t.type === "BlockComment");
-  } catch {
-    return false;
-  }
 }
 
 function previousSignificant(text: string, offset: number): string {

@@ -77,7 +77,7 @@ function issueToDiagnostics(issue: ZodIssue, prefix: KeyPath, root: unknown, sou
         const suggestion = closestMatch(key, known);
         const where = path.length === 0 ? "at the top level" : `in ${formatPath(path)}`;
         const notes: string[] = [];
-        if (path.length === 0 && LEGACY_KEYS[key]) notes.push(LEGACY_KEYS[key] as string);
+        if (path.length === 0 && Object.hasOwn(LEGACY_KEYS, key)) notes.push(LEGACY_KEYS[key] as string);
         else if (path.length === 0 && key === "providers") notes.push(LEGACY_KEYS.providers as string);
         notes.push(
           path.length === 0
@@ -169,7 +169,11 @@ function unwrap(schema: unknown): unknown {
 function childSchema(schema: unknown, segment: PathSegment): unknown {
   const s = unwrap(schema);
   const d = def(s);
-  if (d.type === "object") return (d.shape as Record<string, unknown>)[String(segment)] ?? d.catchall;
+  if (d.type === "object") {
+    const shape = d.shape as Record<string, unknown>;
+    // hasOwn: a key such as `constructor` must not resolve to Object.prototype members.
+    return Object.hasOwn(shape, String(segment)) ? shape[String(segment)] : d.catchall;
+  }
   if (d.type === "record") return d.valueType;
   if (d.type === "array") return d.element;
   return undefined;

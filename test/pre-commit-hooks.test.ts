@@ -1,0 +1,145 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const CLI = join(ROOT, "dist", "cli.js");
+
+/** One hook of .pre-commit-hooks.yaml; every value this repository uses is a plain scalar. */
+type Hook = Record<string, string>;
+
+/**
+ * Reads the hooks file: a YAML list of flat maps of plain scalars. The project has no YAML
+ * dependency, and anything fancier in the file should fail this test rather than be half-read.
+ */
+function readHooks(text: string): Hook[] {
+  const hooks: Hook[] = [];
+  for (const raw of text.split("\n")) {
+    const line = raw.replace(/\s+#.*$/, "").trimEnd();
+    if (line === "" || line.startsWith("#")) continue;
+    const match = /^(- |  )([a-z_]+): (.+)$/.exec(line);
+    if (!match) throw new Error(`unexpected line in .pre-commit-hooks.yaml: ${raw}`);
+    if (match[1] === "- ") hooks.push({});
+    const hook = hooks.at(-1);
+    if (!hook) throw new Error("a hook must start with `- id:`");
+    hook[match[2] as string] = match[3] as string;
+  }
+  return hooks;
+}
+
+const HOOKS = readHooks(readFileSync(join(ROOT, ".pre-commit-hooks.yaml"), "utf8"));
+const hook = (id: string): Hook => {
+  const found = HOOKS.find((h) => h.id === id);
+  if (!found) throw new Error(`no hook ${id}`);
+  return found;
+};
+
+/** What pre-commit does with a file name: match `files`, then drop what `exclude` matches (Python `re.search`). */
+function selects(h: Hook, file: string): boolean {
+  return new RegExp(h.files as string).test(file) && !(h.exclude !== undefined && new RegExp(h.exclude).test(file));
+}
+
+/** Runs a hook as pre-commit does: `entry` split on spaces, then `args`, then the file names; the bin is the built CLI. */
+function runHook(h: Hook, files: string[], cwd: string, args: string[] = []) {
+  const [bin, ...rest] = (h.entry as string).split(" ");
+  expect(bin).toBe(Object.keys(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).bin)[0]);
+  const run = spawnSync(process.execPath, [CLI, ...rest, ...args, ...files], { cwd, encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+let dir = "";
+beforeAll(() => {
+  // The hooks run the published bin, so they are tested against the bundle; rebuild it when missing or older than src/.
+  if (!existsSync(CLI) || statSync(CLI).mtimeMs < newestMtime(join(ROOT, "src"))) {
+    const build = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT, encoding: "utf8" });
+    if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  }
+  dir = mkdtempSync(join(tmpdir(), "occ-pre-commit-"));
+  mkdirSync(join(dir, "deploy"));
+  writeFileSync(
+    join(dir, "openclaw.json"),
+    '{\n  agents: {\n    defaults: {\n      models: {\n        "anthropic/claude-opus-4-6": { params: { cacheControlTtl: "5m" } },\n        "anthropic/claude-sonnet-4-5": { params: { cacheRetention: "standard" } },\n      },\n    },\n  },\n}\n',
+  );
+  writeFileSync(join(dir, "deploy", "prod.json5"), '{ agents: { defaults: { params: { cacheRetention: "long" } } } }\n');
+});
+
+describe(".pre-commit-hooks.yaml", () => {
+  it("declares both hooks as node hooks", () => {
+    expect(HOOKS.map((h) => [h.id, h.language, h.entry])).toEqual([
+      ["openclaw-config-lint", "node", "openclaw-config lint"],
+      ["openclaw-config-migrate-check", "node", "openclaw-config migrate"],
+    ]);
+  });
+
+  const names: { file: string; selected: boolean }[] = [
+    { file: "openclaw.json", selected: true },
+    { file: "home/.openclaw/openclaw.json", selected: true },
+    { file: "openclaw.prod.json", selected: true },
+    { file: "deploy/openclaw-staging.json", selected: true },
+    { file: "deploy/prod.json5", selected: true },
+    { file: "openclaw.json5", selected: true },
+    { file: "package.json", selected: false },
+    { file: "tsconfig.json", selected: false },
+    { file: "notopenclaw.json", selected: false },
+    { file: "openclaw.json.bak", selected: false },
+    { file: ".openclaw-config.json5", selected: false },
+    { file: "deploy/.openclaw-config.json5", selected: false },
+  ];
+  it.each(names)("selects $file: $selected", ({ file, selected }) => {
+    for (const h of HOOKS) expect(selects(h, file)).toBe(selected);
+  });
+});
+
+describe("installing the hooks the way pre-commit does", () => {
+  it("`npm pack` prints only the tarball name, which pre-commit reads from stdout", () => {
+    // pre-commit installs a node hook with `npm install`, then `npm install -g $(npm pack)`; the `prepare`
+    // build must not echo into that stdout (.npmrc sets foreground-scripts=false for this).
+    const pack = spawnSync("npm", ["pack", "--dry-run"], { cwd: ROOT, encoding: "utf8" });
+    const { name, version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+    expect({ status: pack.status, stdout: pack.stdout }).toEqual({ status: 0, stdout: `${name}-${version}.tgz\n` });
+  });
+});
+
+describe("running the hooks the way pre-commit does", () => {
+  it("openclaw-config-lint fails on a config with an error and prints the findings", () => {
+    const run = runHook(hook("openclaw-config-lint"), ["openclaw.json", "deploy/prod.json5"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split("\n").filter((l) => /^ {2}\d+:\d+ /.test(l))).toEqual([
+      '  5:50    warning  cacheControlTtl is deprecated; use cacheRetention: "short".  lint/deprecated-cache-ttl',
+      '  6:68    error  Invalid cacheRetention "standard": expected "none", "short" or "long".  lint/invalid-cache-retention',
+    ]);
+    expect(run.stderr).toBe("");
+  });
+
+  it("openclaw-config-lint passes a clean config silently", () => {
+    expect(runHook(hook("openclaw-config-lint"), ["deploy/prod.json5"], dir)).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  it("openclaw-config-lint keeps the file names apart from repeatable `args`", () => {
+    const run = runHook(hook("openclaw-config-lint"), ["openclaw.json", "deploy/prod.json5"], dir, ["--rule", "invalid-cache-retention=warn", "--quiet"]);
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  it("openclaw-config-migrate-check fails and prints the diff while a migration is pending", () => {
+    const run = runHook(hook("openclaw-config-migrate-check"), ["openclaw.json", "deploy/prod.json5"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('-        "anthropic/claude-opus-4-6": { params: { cacheControlTtl: "5m" } },\n');
+    expect(run.stdout).toContain('+        "anthropic/claude-opus-4-6": { params: { cacheRetention: "short" } },\n');
+    expect(run.stdout).not.toContain("deploy/prod.json5");
+  });
+
+  it("openclaw-config-migrate-check passes when nothing is pending", () => {
+    expect(runHook(hook("openclaw-config-migrate-check"), ["deploy/prod.json5"], dir)).toMatchObject({ code: 0, stdout: "" });
+  });
+});
