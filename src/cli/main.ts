@@ -40,8 +40,9 @@ export async function main(rawArgv: readonly string[], io: CliIO): Promise<numbe
     .wrap(Math.min(100, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((message, error) => {
+      // Throwing stops yargs: returning would let it run the command's handler after a failed validation.
       if (error && !(error instanceof UsageError)) throw error;
-      usageError = error?.message ?? message;
+      throw error ?? new UsageError(message);
     });
   for (const register of COMMANDS) parser = register(io, done)(parser);
   try {

@@ -50,12 +50,7 @@ export function compileOptions(cmd: Argv): Argv {
     .option("env-file", { type: "string", array: true, nargs: 1, default: [], describe: "Dotenv file for ${VAR} and auth detection, e.g. ~/.openclaw/.env (repeatable)" })
     .option("use-process-env", { type: "boolean", default: false, describe: "Also use this process's environment variables" })
     .option("show-secrets", { type: "boolean", default: false, describe: "Print credentials instead of redacted placeholders" })
-    .option("explain", { type: "boolean", default: false, describe: "Say where each value came from" })
-    .fail((message, error) => {
-      // Throwing stops yargs here: otherwise it runs the handler after a failed validation and the
-      // command prints a config next to the usage error.
-      throw error instanceof UsageError ? error : new UsageError(error?.message ?? message);
-    });
+    .option("explain", { type: "boolean", default: false, describe: "Say where each value came from" });
 }
 
 /** `openclaw-config resolve`. */
