@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import type { Diagnostic, KeyPath, PathSegment } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics, FILE_START, formatPath } from "../diagnostics/diagnostic.js";
 import { closestMatch } from "../diagnostics/suggest.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { documented, uncheckedField } from "./describe.js";
 import { paramsSchema } from "./params.js";
 

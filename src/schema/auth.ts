@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { documented } from "./describe.js";
 
 export const AUTH_PROFILE_MODES = ["api_key", "oauth", "token", "aws-sdk"] as const;

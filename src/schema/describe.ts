@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** A VS Code completion snippet: `body` is inserted as JSON; strings may hold `${1:default}` placeholders. */
 export interface SchemaSnippet {

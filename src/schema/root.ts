@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { agentsSchema } from "./agents.js";
 import { authSchema } from "./auth.js";
 import { documented, uncheckedField } from "./describe.js";

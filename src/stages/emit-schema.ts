@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { openClawConfigSchema } from "../schema/root.js";
 
 /** A JSON Schema node as plain data. */
