@@ -1,6 +1,7 @@
 #!/usr/bin/env node
+import { tryFastLint } from "./cli/fast-lint.js";
+import type { CliIO } from "./cli/io.js";
 import { UsageError } from "./cli/io.js";
-import { main } from "./cli/main.js";
 import { decodeBytes } from "./io/read-source.js";
 
 /** Reads all of standard input and decodes it as files are (UTF-8, or UTF-16 with a BOM); bytes that are not text are a usage error. */
@@ -13,13 +14,23 @@ async function readStdin(): Promise<string> {
   throw new UsageError(`cannot read standard input: ${decoded.diagnostic.message.replace(/^File is /, "it is ")}`);
 }
 
-main(process.argv.slice(2), {
+const io: CliIO = {
   stdout: { write: (t) => void process.stdout.write(t), isTTY: process.stdout.isTTY },
   stderr: { write: (t) => void process.stderr.write(t), isTTY: process.stderr.isTTY },
   readStdin,
   env: process.env,
   cwd: process.cwd(),
-}).then(
+};
+
+/** The plain `lint` invocation skips loading yargs; everything else goes through the full CLI. */
+async function run(argv: string[]): Promise<number> {
+  const fast = await tryFastLint(argv, io);
+  if (fast !== undefined) return fast;
+  const { main } = await import("./cli/main.js");
+  return main(argv, io);
+}
+
+run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -123,6 +123,27 @@ describe("lint output", () => {
     ]);
   });
 
+  it("follows $include: findings in an included file point at that file", async () => {
+    mkdirSync(join(dir, "inc"), { recursive: true });
+    writeFileSync(join(dir, "inc", "root.json5"), '{\n  agents: { $include: "./agents.json5" },\n}\n');
+    writeFileSync(join(dir, "inc", "agents.json5"), '{\n  defaults: {\n    worksapce: "~/w",\n  },\n}\n');
+    const run = await runCli(["lint", "-f", "json", "inc/root.json5"], { cwd: dir });
+    const files = JSON.parse(run.stdout).files as { file: string; diagnostics: never[] }[];
+    expect(files.map((f) => f.file)).toEqual(["inc/root.json5", "inc/agents.json5"]);
+    expect(files.flatMap((f) => f.diagnostics).map((d: { code: string; file: string; range: { start: { line: number; column: number } }; message: string }) => [d.code, d.file, d.range.start.line, d.range.start.column, d.message])).toEqual([
+      ["schema/unknown-key", "inc/agents.json5", 3, 5, "Unknown key `worksapce` in agents.defaults; did you mean `workspace`?"],
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  it("reports a missing included file at the $include value", async () => {
+    mkdirSync(join(dir, "inc2"), { recursive: true });
+    writeFileSync(join(dir, "inc2", "root.json5"), '{\n  agents: { $include: "./nope.json5" },\n}\n');
+    const run = await runCli(["lint", "-f", "json", "inc2/root.json5"], { cwd: dir });
+    const [d] = JSON.parse(run.stdout).files[0].diagnostics;
+    expect([d.code, d.range.start.line, d.range.start.column]).toEqual(["include/missing-file", 2, 23]);
+  });
+
   it("prints help for lint", async () => {
     const run = await runCli(["lint", "--help"]);
     expect(run.code).toBe(0);

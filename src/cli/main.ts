@@ -7,7 +7,7 @@ import { resolveCommand } from "./commands/resolve.js";
 import { rulesCommand } from "./commands/rules.js";
 import { schemaCommand } from "./commands/schema.js";
 import type { CliIO } from "./io.js";
-import { EXIT, UsageError } from "./io.js";
+import { EXIT, reportInternalError, reportUsageError, UsageError } from "./io.js";
 
 /** The version printed by --version. */
 export const VERSION = "0.1.0";
@@ -51,16 +51,9 @@ export async function main(rawArgv: readonly string[], io: CliIO): Promise<numbe
     });
   } catch (error) {
     if (error instanceof UsageError) usageError = error.message;
-    else {
-      io.stderr.write(`openclaw-config: internal error: ${(error as Error)?.message ?? String(error)}\n`);
-      if (io.env.OPENCLAW_CONFIG_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ""}\n`);
-      return EXIT.usage;
-    }
+    else return reportInternalError(io, error);
   }
-  if (usageError !== undefined) {
-    io.stderr.write(`openclaw-config: ${usageError}\nRun 'openclaw-config --help' for usage.\n`);
-    return EXIT.usage;
-  }
+  if (usageError !== undefined) return reportUsageError(io, usageError);
   if (output) io.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
   return exitCode ?? EXIT.clean;
 }

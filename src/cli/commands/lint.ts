@@ -23,6 +23,8 @@ import { AUTH_CHOICES, mergeSettings, ProjectSettingsResolver } from "../setting
 import type { CliIO } from "../io.js";
 import { EXIT, UsageError } from "../io.js";
 import type { CommandFactory } from "../main.js";
+import type { OptionSpec } from "../option-table.js";
+import { yargsOptions } from "../option-table.js";
 
 /** Arguments of `lint`. */
 export interface LintArgs {
@@ -53,6 +55,27 @@ export interface LintArgs {
   fixDryRun: boolean;
 }
 
+/** Options of `lint`: one table for yargs (help, errors) and the fast path in src/cli.ts. */
+export const LINT_OPTIONS = {
+  stdin: { type: "boolean", default: false, describe: "Read the config from standard input" },
+  "stdin-filename": { type: "string", describe: "File name to use in messages for standard input" },
+  format: { type: "string", alias: "f", choices: FORMATS, describe: "Output format (default: github under GitHub Actions, else stylish)" },
+  quiet: { type: "boolean", default: false, describe: "Report errors only" },
+  "max-warnings": { type: "number", describe: "Exit 1 when there are more warnings than this" },
+  rule: { type: "string", array: true, default: [], describe: "Set a rule's severity: <id>=off|warn|error (repeatable)" },
+  output: { type: "string", alias: "o", describe: "Write the report to a file instead of stdout" },
+  "ignore-pattern": { type: "string", array: true, default: [], describe: "Skip files matching this glob (repeatable)" },
+  "openclaw-schema": { type: "string", describe: "Also validate whole files against this JSON Schema (the output of `openclaw config schema`)" },
+  config: { type: "string", describe: "Project settings file (default: the nearest .openclaw-config.json5)" },
+  fix: { type: "boolean", default: false, describe: "Apply safe fixes in place (atomic write; suggestions are never applied)" },
+  "fix-dry-run": { type: "boolean", default: false, describe: "Print the fixed text to stdout instead of writing it (the report goes to stderr)" },
+  auth: { type: "string", choices: AUTH_CHOICES, describe: "Anthropic auth mode: detect it (auto) or assume api-key / subscription" },
+  "env-file": { type: "string", array: true, default: [], describe: "Read environment variables from a dotenv file, e.g. ~/.openclaw/.env (repeatable)" },
+  "use-process-env": { type: "boolean", default: false, describe: "Also use this process's environment (ANTHROPIC_API_KEY, ...)" },
+  "auth-profiles": { type: "string", describe: "Check an auth-profiles.json and use it to decide the auth mode" },
+  "state-dir": { type: "string", describe: "OpenClaw state directory (usually ~/.openclaw): read each agent's auth store" },
+} satisfies Record<string, OptionSpec>;
+
 /** `openclaw-config lint` (alias `check`). */
 export const lintCommand: CommandFactory = (io, done) => (y) =>
   y.command(
@@ -61,27 +84,7 @@ export const lintCommand: CommandFactory = (io, done) => (y) =>
     (cmd: Argv) =>
       cmd
         .positional("files", { type: "string", array: true, default: [], describe: "Files, directories or globs; - reads stdin" })
-        .option("stdin", { type: "boolean", default: false, describe: "Read the config from standard input" })
-        .option("stdin-filename", { type: "string", describe: "File name to use in messages for standard input" })
-        .option("format", { alias: "f", choices: FORMATS, describe: "Output format (default: github under GitHub Actions, else stylish)" })
-        .option("quiet", { type: "boolean", default: false, describe: "Report errors only" })
-        .option("max-warnings", { type: "number", describe: "Exit 1 when there are more warnings than this" })
-        // nargs 1: a repeatable flag takes one value, so file names after it (as pre-commit appends them) stay files.
-        .option("rule", { type: "string", array: true, nargs: 1, default: [], describe: "Set a rule's severity: <id>=off|warn|error (repeatable)" })
-        .option("output", { alias: "o", type: "string", describe: "Write the report to a file instead of stdout" })
-        .option("ignore-pattern", { type: "string", array: true, nargs: 1, default: [], describe: "Skip files matching this glob (repeatable)" })
-        .option("openclaw-schema", {
-          type: "string",
-          describe: "Also validate whole files against this JSON Schema (the output of `openclaw config schema`)",
-        })
-        .option("config", { type: "string", describe: "Project settings file (default: the nearest .openclaw-config.json5)" })
-        .option("fix", { type: "boolean", default: false, describe: "Apply safe fixes in place (atomic write; suggestions are never applied)" })
-        .option("fix-dry-run", { type: "boolean", default: false, describe: "Print the fixed text to stdout instead of writing it (the report goes to stderr)" })
-        .option("auth", { choices: AUTH_CHOICES, describe: "Anthropic auth mode: detect it (auto) or assume api-key / subscription" })
-        .option("env-file", { type: "string", array: true, nargs: 1, default: [], describe: "Read environment variables from a dotenv file, e.g. ~/.openclaw/.env (repeatable)" })
-        .option("use-process-env", { type: "boolean", default: false, describe: "Also use this process's environment (ANTHROPIC_API_KEY, ...)" })
-        .option("auth-profiles", { type: "string", describe: "Check an auth-profiles.json and use it to decide the auth mode" })
-        .option("state-dir", { type: "string", describe: "OpenClaw state directory (usually ~/.openclaw): read each agent's auth store" })
+        .options(yargsOptions(LINT_OPTIONS))
         .example("$0 lint openclaw.json", "Lint one file")
         .example("$0 lint 'configs/**/*.json5' --format json", "Lint many files, JSON output")
         .example("cat openclaw.json | $0 lint - --stdin-filename openclaw.json", "Lint standard input")
@@ -124,6 +127,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   if (args.fix && useStdin) throw new UsageError("--fix cannot write standard input; use --fix-dry-run to print the fixed text.");
   const inputs = new InputFiles(io.cwd);
   const shared: PipelineOptions = {
+    cwd: io.cwd,
     ...(args.useProcessEnv ? { processEnv: io.env } : {}),
     ...(args.authProfiles !== undefined ? { authProfiles: inputs.read(args.authProfiles, "--auth-profiles") } : {}),
     ...(args.stateDir !== undefined ? { stateDir: inputs.directory(args.stateDir, "--state-dir") } : {}),
