@@ -45,6 +45,7 @@ export const PASSTHROUGH_SECTIONS = [
   "attachments",
   "cli",
   "cloudWorkers",
+  "commitments",
   "crestodian",
   "desktop",
   "security",
