@@ -147,3 +147,173 @@ describe("migrate command", () => {
     expect(run).toEqual({ code: 2, stdout: "", stderr: "openclaw-config: cannot read missing.json5: no such file\n" });
   });
 });
+
+describe("migrate across $include", () => {
+  const SHARED = '{\n  params: {\n    cacheControlTtl: "1h", // an hour\n    maxTokens: 1024,\n  },\n}\n';
+  const SHARED_MIGRATED = '{\n  params: {\n    cacheRetention: "long", // an hour\n    maxTokens: 1024,\n  },\n}\n';
+  const SHARED_DIFF = [
+    "--- a/shared.json5",
+    "+++ b/shared.json5",
+    "@@ -1,6 +1,6 @@",
+    " {",
+    "   params: {",
+    '-    cacheControlTtl: "1h", // an hour',
+    '+    cacheRetention: "long", // an hour',
+    "     maxTokens: 1024,",
+    "   },",
+    " }",
+    "",
+  ].join("\n");
+  const read = (name: string) => readFileSync(join(dir, name), "utf8");
+
+  it("changes a file two root configs include once, with one diff section", async () => {
+    write("a.json5", '{\n  // shared defaults\n  agents: { defaults: { $include: "./shared.json5" } },\n}\n');
+    write("b.json5", '{\n  agents: { defaults: { $include: "./shared.json5" } }, // same place\n  gateway: { port: 18789 },\n}\n');
+    write("shared.json5", SHARED);
+    expect(await runCli(["migrate", "a.json5", "b.json5"], { cwd: dir })).toEqual({ code: 1, stdout: SHARED_DIFF, stderr: "" });
+    expect(await runCli(["migrate", "--write", "a.json5", "b.json5"], { cwd: dir })).toEqual({
+      code: 0,
+      stdout: "Migrated shared.json5 (cache-control-ttl-to-retention)\n",
+      stderr: "",
+    });
+    expect(read("shared.json5")).toBe(SHARED_MIGRATED);
+    expect(await runCli(["migrate", "a.json5", "b.json5"], { cwd: dir })).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  it("changes a root config that another root includes once (migrate on a folder)", async () => {
+    write("openclaw.json5", '{\n  $include: "./base.json5",\n  gateway: { port: 18789 },\n}\n');
+    write("base.json5", '{\n  // base settings\n  agents: { defaults: { params: { cacheControlTtl: "5m" } } },\n}\n');
+    expect(await runCli(["migrate", "--write", "."], { cwd: dir })).toEqual({
+      code: 0,
+      stdout: "Migrated base.json5 (cache-control-ttl-to-retention)\n",
+      stderr: "",
+    });
+    expect(read("base.json5")).toBe('{\n  // base settings\n  agents: { defaults: { params: { cacheRetention: "short" } } },\n}\n');
+    expect(await runCli(["migrate", "."], { cwd: dir })).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  it("refuses, and writes nothing, when two root configs need different changes in a shared file", async () => {
+    // a.json5 sets cacheRetention beside the include, so for it the legacy key is redundant (deleted);
+    // for b.json5 it is the only cache setting (renamed). No single text serves both.
+    write("a.json5", '{ agents: { defaults: { $include: "./shared.json5", params: { cacheRetention: "long" } } } }\n');
+    const b = '{\n  agents: {\n    defaults: { $include: "./shared.json5" },\n    list: [{ id: "main", params: { cacheControlTtl: "5m" } }],\n  },\n}\n';
+    write("b.json5", b);
+    write("shared.json5", SHARED);
+    const conflict = "openclaw-config: shared.json5: a.json5 and b.json5 include it and need different changes on line 3; it was left as it was. Change it by hand.\n";
+    expect(await runCli(["migrate", "a.json5", "b.json5"], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: [
+        "--- a/b.json5",
+        "+++ b/b.json5",
+        "@@ -1,6 +1,6 @@",
+        " {",
+        "   agents: {",
+        '     defaults: { $include: "./shared.json5" },',
+        '-    list: [{ id: "main", params: { cacheControlTtl: "5m" } }],',
+        '+    list: [{ id: "main", params: { cacheRetention: "short" } }],',
+        "   },",
+        " }",
+        "",
+      ].join("\n"),
+      stderr: conflict,
+    });
+    expect(await runCli(["migrate", "--write", "a.json5", "b.json5"], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `${conflict}openclaw-config: nothing was written, because of the conflict above.\n`,
+    });
+    expect(read("shared.json5")).toBe(SHARED);
+    expect(read("b.json5")).toBe(b);
+  });
+
+  it("checks every file before writing any: a read-only included file leaves the root unwritten too", async () => {
+    const root = '{\n  agents: {\n    defaults: { $include: "./shared.json5" },\n    list: [{ id: "main", params: { cacheControlTtl: "5m" } }],\n  },\n}\n';
+    write("openclaw.json5", root);
+    write("shared.json5", SHARED);
+    chmodSync(join(dir, "shared.json5"), 0o444);
+    expect(await runCli(["migrate", "--write", "openclaw.json5"], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `openclaw-config: ${join(dir, "shared.json5")} is read-only; nothing was written. Make it writable (chmod u+w) to apply the changes.\n`,
+    });
+    expect(read("openclaw.json5")).toBe(root);
+    expect(read("shared.json5")).toBe(SHARED);
+  });
+
+  it("shows, but does not write, an included file whose top level is an array; nothing else is written either", async () => {
+    const root = '{\n  agents: {\n    defaults: { params: { cacheControlTtl: "1h" } },\n    list: { $include: "./list.json5" },\n  },\n}\n';
+    const list = '[\n  { id: "main", params: { cacheControlTtl: "5m" } }, // main agent\n]\n';
+    write("openclaw.json5", root);
+    write("list.json5", list);
+    const diff = await runCli(["migrate", "openclaw.json5"], { cwd: dir });
+    expect(diff.code).toBe(1);
+    expect(diff.stdout).toContain('--- a/list.json5\n+++ b/list.json5\n@@ -1,3 +1,3 @@\n [\n-  { id: "main", params: { cacheControlTtl: "5m" } }, // main agent\n+  { id: "main", params: { cacheRetention: "short" } }, // main agent\n ]\n');
+    expect(await runCli(["migrate", "--write", "openclaw.json5"], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `openclaw-config: ${join(dir, "list.json5")} holds an array or a single value at its top level, which --write cannot replace safely yet; nothing was written. Apply the change that migrate shows by hand.\n`,
+    });
+    expect(read("openclaw.json5")).toBe(root);
+    expect(read("list.json5")).toBe(list);
+  });
+
+  it("--format json names the included file of each edit, with ranges in that file", async () => {
+    write("openclaw.json5", '{ agents: { defaults: { $include: "./shared.json5" } } }\n');
+    write("shared.json5", SHARED);
+    const run = await runCli(["migrate", "--format", "json", "openclaw.json5"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).files).toEqual([
+      {
+        file: "openclaw.json5",
+        pending: true,
+        written: false,
+        migrations: [
+          {
+            id: "cache-control-ttl-to-retention",
+            edits: [
+              {
+                file: "shared.json5",
+                range: { start: { line: 3, column: 5, offset: 18 }, end: { line: 3, column: 20, offset: 33 } },
+                text: "cacheRetention",
+              },
+              {
+                file: "shared.json5",
+                range: { start: { line: 3, column: 22, offset: 35 }, end: { line: 3, column: 26, offset: 39 } },
+                text: '"long"',
+              },
+            ],
+          },
+        ],
+        diagnostics: [],
+      },
+    ]);
+  });
+
+  it("follows includes from standard input relative to the current folder", async () => {
+    write("shared.json5", SHARED);
+    const run = await runCli(["migrate", "-", "--stdin-filename", "openclaw.json5"], { cwd: dir, stdin: '{ agents: { defaults: { $include: "./shared.json5" } } }\n' });
+    expect(run).toEqual({ code: 1, stdout: SHARED_DIFF, stderr: "" });
+  });
+
+  it("shows a finding in an included file once, under that file with its code frame", async () => {
+    write("a.json5", '{ agents: { defaults: { $include: "./shared.json5" } } }\n');
+    write("b.json5", '{ agents: { defaults: { $include: "./shared.json5" } } }\n');
+    write("shared.json5", '{\n  params: { cacheControlTtl: "30m" },\n}\n');
+    const run = await runCli(["migrate", "a.json5", "b.json5"], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain(
+      'shared.json5\n  2:30    warning  cacheControlTtl is "30m", which is neither "5m" nor "1h"; it was not migrated.  migrate/invalid-cache-ttl\n          at agents.defaults.params.cacheControlTtl\n      1 | {\n    > 2 |   params: { cacheControlTtl: "30m" },\n',
+    );
+    expect(run.stderr.match(/migrate\/invalid-cache-ttl/g)).toHaveLength(1);
+  });
+
+  it("reports include problems (outside the config's folder, missing) on stderr and exits 1", async () => {
+    write("openclaw.json5", '{ agents: { $include: "../outside.json5" }, gateway: { $include: "missing.json5" } }\n');
+    const run = await runCli(["migrate", "openclaw.json5"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain('openclaw.json5\n  1:23    error  Included file "../outside.json5" is outside the config\'s folder.  include/outside-root\n');
+    expect(run.stderr).toContain('  1:66    error  Included file "missing.json5" does not exist (looked for missing.json5).  include/missing-file\n');
+  });
+});
