@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First import: configures Zod before any schema module is evaluated.
+import "./cli/zod-setup.js";
 import { tryFastLint } from "./cli/fast-lint.js";
 import type { CliIO } from "./cli/io.js";
 import { UsageError } from "./cli/io.js";
