@@ -377,25 +377,35 @@ describe("parseJson5 has momoa's shape", () => {
     const body = doc.body;
     if (body.type !== "Object") throw new Error("expected an object");
     const a = body.members[0]?.value;
-    expect(doc.nodeOfValue(value.a)).toBe(a);
-    expect(doc.memberOf(value.a, "b")?.parent).toBe(a);
-    expect(doc.memberOf(value.a.b, 1)?.node).toBe(doc.nodeOfValue(value.a.b[1]));
+    if (a?.type !== "Object") throw new Error("expected an object");
+    const b = a.members[0]?.value;
+    if (b?.type !== "Array") throw new Error("expected an array");
     expect(doc.body).toBe(body);
-    expect(doc.memberOf(value, 0)).toBeUndefined();
-    expect(doc.memberOf(value.a.b, "0")).toBeUndefined();
+    expect(doc.nodeOfValue(value)).toBe(body);
+    expect(doc.nodeOfValue(value.a)).toBe(a);
+    expect(doc.nodeOfValue(value.a.b)).toBe(b);
+    expect(doc.nodeOfValue(value.a.b[1])).toBe(b.elements[1]?.value);
+    expect(a.members).toBe(a.members);
     expect(doc.nodeOfValue({})).toBeUndefined();
   });
 
-  it("finds the last member of a repeated key, in small and large objects", () => {
+  it("reports repeated keys with both key ranges, and lists a repeated key once", () => {
     for (const count of [3, 50]) {
       const keys = Array.from({ length: count }, (_, i) => `k${i}: ${i}`);
-      const text = `{${keys.join(", ")}, k1: "again"}`;
+      const text = `{${keys.join(", ")}, 'k1': "again"}`;
       const doc = parseJson5(text, new LineIndex(text));
-      const at = doc.memberOf(doc.value as object, "k1");
-      expect(text.slice(...(at?.member?.range ?? [0, 0]))).toBe('k1: "again"');
-      const [first, last] = [text.indexOf("k1"), text.lastIndexOf("k1")];
-      expect(doc.duplicates).toEqual([{ key: "k1", earlier: [first, first + 2], later: [last, last + 2] }]);
+      const [first, last] = [text.indexOf("k1"), text.lastIndexOf("'k1'")];
+      expect(doc.duplicates).toEqual([{ key: "k1", earlier: [first, first + 2], later: [last, last + 4] }]);
+      expect(doc.memberSegments(doc.value as object)).toEqual(keys.map((_, i) => `k${i}`));
+      expect((doc.value as Record<string, unknown>).k1).toBe("again");
     }
+  });
+
+  it("lists array members by index and knows no other values", () => {
+    const text = "[1, [], {}]";
+    const doc = parseJson5(text, new LineIndex(text));
+    expect(doc.memberSegments(doc.value as object)).toEqual([0, 1, 2]);
+    expect(doc.memberSegments([])).toBeUndefined();
   });
 });
 

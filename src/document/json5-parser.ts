@@ -112,24 +112,17 @@ const LITERAL_TOKENS: Record<string, TokenType> = { true: "Boolean", false: "Boo
 // The document and its nodes, made on demand from the tape.
 // ---------------------------------------------------------------------------------------------
 
-/** Where a member of an evaluated object or array was written. */
-export interface MemberLocation {
-  /** The key node, for object members. */
-  key?: StringNode | IdentifierNode;
-  node: ValueNode;
-  parent: ObjectNode | ArrayNode;
-  member?: MemberNode;
-}
-
-/** Object and array nodes by record index, so a container is one object however it is reached. */
 type ContainerNode = Json5Object | Json5Array;
 
 /** The parsed document: momoa's Document node, plus the value and what the tree knows about it. */
 export class Json5Document implements DocumentNode {
   declare readonly type: "Document";
   private tokenCache: Token[] | undefined = undefined;
+  /** Object and array nodes by record index, so a container is one object however it is reached. */
   private readonly nodes = new Map<number, ContainerNode>();
   private recordOfValue: Map<object, number> | undefined = undefined;
+  /** A parser for reading single values again, shared: materialising a big object reads thousands. */
+  private rereader: Json5Parser | undefined = undefined;
 
   constructor(
     readonly text: string,
@@ -161,25 +154,6 @@ export class Json5Document implements DocumentNode {
     return this.tokenCache;
   }
 
-  /**
-   * Where `container[segment]` was written, when `container` is an object or array of `value`: its
-   * value node, the container's node, and for object members the member and its key (the last
-   * member when a key is repeated). As in the value, object members are named by strings and array
-   * elements by numbers.
-   */
-  memberOf(container: object, segment: string | number): MemberLocation | undefined {
-    const node = this.nodeOfValue(container);
-    if (node === undefined) return undefined;
-    if (node.type === "Object") {
-      if (typeof segment !== "string") return undefined;
-      const member = (node as Json5Object).findMember(segment);
-      return member && { key: member.name, node: member.value, parent: node, member };
-    }
-    if (typeof segment !== "number") return undefined;
-    const element = node.elements[segment];
-    return element && { node: element.value, parent: node };
-  }
-
   /** Names of the members of an object of `value` (a repeated key once), or indexes of an array's, in source order. */
   memberSegments(container: object): (string | number)[] | undefined {
     const record = this.recordOfValueMap().get(container);
@@ -194,7 +168,7 @@ export class Json5Document implements DocumentNode {
       names.push((((tape[child * RECORD + KIND] as number) & 15) === Kind.Identifier ? parser.readIdentifier() : parser.readStringValue()) as string);
       child = tape[(child + 1) * RECORD + NEXT] as number;
     }
-    return names;
+    return this.duplicates.length === 0 ? names : [...new Set(names)];
   }
 
   /** The node that an object or array of `value` (or `value` itself) was evaluated from. */
@@ -212,6 +186,8 @@ export class Json5Document implements DocumentNode {
     }
     return this.recordOfValue;
   }
+
+  // nodeAt, membersAt and elementsAt are for the node classes, which materialise their children from the tape.
 
   /** The node of a record; containers are cached, scalars are made afresh (their parents cache them). */
   nodeAt(record: number): ValueNode {
@@ -280,9 +256,6 @@ export class Json5Document implements DocumentNode {
     return elements;
   }
 
-  /** A parser for reading single values again, shared: materialising a big object reads thousands. */
-  private rereader: Json5Parser | undefined = undefined;
-
   private reread(start: number): Json5Parser {
     this.rereader ??= new Json5Parser(this.text, this.lines, undefined);
     this.rereader.pos = start;
@@ -312,7 +285,6 @@ abstract class SpanNode {
 class Json5Object extends SpanNode implements ObjectNode {
   declare readonly type: "Object";
   private memberCache: MemberNode[] | undefined = undefined;
-  private keyIndex: Map<string, number> | undefined = undefined;
 
   constructor(
     doc: Json5Document,
@@ -327,27 +299,6 @@ class Json5Object extends SpanNode implements ObjectNode {
     this.memberCache ??= this.doc.membersAt(this.record);
     return this.memberCache;
   }
-
-  /** The member that sets `key` (the last one when the key is repeated), found without a scan after the first call. */
-  findMember(key: string): MemberNode | undefined {
-    const members = this.members;
-    if (members.length <= 8) {
-      for (let i = members.length - 1; i >= 0; i--) if (keyOf(members[i] as MemberNode) === key) return members[i];
-      return undefined;
-    }
-    if (this.keyIndex === undefined) {
-      const index = new Map<string, number>();
-      for (let i = 0; i < members.length; i++) index.set(keyOf(members[i] as MemberNode), i);
-      this.keyIndex = index;
-    }
-    const i = this.keyIndex.get(key);
-    return i === undefined ? undefined : members[i];
-  }
-}
-
-/** The key a member sets, as the evaluated object has it. */
-function keyOf(member: MemberNode): string {
-  return member.name.type === "String" ? member.name.value : member.name.name;
 }
 
 class Json5Array extends SpanNode implements ArrayNode {

@@ -30,8 +30,8 @@ export interface Location {
  * parsing (a large file has hundreds of thousands of values and a lint looks up a fraction).
  */
 export interface OriginSource {
-  /** Origin of `container[segment]`, or undefined when `container` is not one of the source's values or has no such member. */
-  origin(container: object, segment: PathSegment): Origin | undefined;
+  /** Origins of every member of `container` in source order, or undefined when it is not one of the source's values. */
+  origins(container: object): Map<PathSegment, Origin> | undefined;
   /** The segments of `container`'s members in source order (a repeated key once), or undefined when it is not one of the source's values. */
   segments(container: object): PathSegment[] | undefined;
 }
@@ -45,10 +45,12 @@ export class SourceMap {
   private readonly entries = new WeakMap<object, Map<PathSegment, Origin>>();
   private readonly roots = new WeakMap<object, Origin>();
   private readonly sources: OriginSource[] = [];
-  /** Origins already handed out from sources, so asking twice gives the same object. */
-  private readonly resolved = new WeakMap<object, Map<PathSegment, Origin>>();
+  // The two caches below hold only containers that a source knows, and a source keeps its containers
+  // alive anyway: plain Maps cost far less than WeakMaps (hashing and garbage collection) with 10^5 keys.
+  /** Origins from sources, a whole container at a time: asking twice gives the same object. */
+  private readonly resolved = new Map<object, Map<PathSegment, Origin>>();
   /** members() of containers that have a source, until the next set() on them. */
-  private readonly views = new WeakMap<object, MembersView>();
+  private readonly views = new Map<object, MembersView>();
   /** Whether set() was ever called: a parsed document's map has no explicit entries to look through. */
   private hasEntries = false;
 
@@ -73,20 +75,17 @@ export class SourceMap {
   get(container: object, segment: PathSegment): Origin | undefined {
     const explicit = this.hasEntries ? this.entries.get(container)?.get(segment) : undefined;
     if (explicit !== undefined || this.sources.length === 0) return explicit;
-    let cache = this.resolved.get(container);
-    const known = cache?.get(segment);
-    if (known !== undefined) return known;
-    for (const source of this.sources) {
-      const origin = source.origin(container, segment);
-      if (origin === undefined) continue;
-      if (cache === undefined) {
-        cache = new Map();
-        this.resolved.set(container, cache);
+    let resolved = this.resolved.get(container);
+    if (resolved === undefined) {
+      // One lookup per container: its siblings are usually asked for next.
+      for (const source of this.sources) {
+        resolved = source.origins(container);
+        if (resolved !== undefined) break;
       }
-      cache.set(segment, origin);
-      return origin;
+      if (resolved === undefined) return undefined;
+      this.resolved.set(container, resolved);
     }
-    return undefined;
+    return resolved.get(segment);
   }
 
   /**

@@ -96,7 +96,8 @@ export function writeFileAtomic(path: string, newText: string, expected: { origi
   return { ok: true };
 }
 
-function isWritable(path: string, mode: number): boolean {
+/** Whether the user may write `path`; a file without write bits counts as read-only even for root. */
+export function isWritable(path: string, mode = 0o222): boolean {
   // root passes access(W_OK) on any file; a file without write bits is still meant to be left alone.
   if ((mode & 0o222) === 0) return false;
   try {

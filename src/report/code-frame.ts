@@ -23,21 +23,24 @@ export function codeFrame(source: string | LineIndex, range: SourceRange, colors
   const width = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const raw = lines.lineText(n).replace(/^\uFEFF/, "");
+    const source = lines.lineText(n).replace(/^\uFEFF/, "");
+    // Mask the whole line before cutting it: a cut through a string literal would hide it from the mask.
+    const raw = redact(source);
+    // Columns into the masked line: the masked text before the column (exact unless the column is inside a secret).
+    const toMasked = (col: number) => (raw === source ? col : Math.min(raw.length, redact(source.slice(0, Math.max(0, col))).length));
     const isTarget = n === range.start.line;
     // Cut long lines so the marked column stays visible.
-    const column = isTarget ? range.start.column - 1 : 0;
+    const column = isTarget ? toMasked(range.start.column - 1) : 0;
     const cutStart = raw.length > MAX_LINE && column > MAX_LINE / 2 ? column - Math.floor(MAX_LINE / 2) : 0;
-    let text = raw.slice(cutStart, cutStart + MAX_LINE);
+    const text = raw.slice(cutStart, cutStart + MAX_LINE);
     const prefix = cutStart > 0 ? "…" : "";
     const suffix = raw.length > cutStart + MAX_LINE ? "…" : "";
-    text = redact(text);
     const shown = `${prefix}${expandTabs(text)}${suffix}`;
     const gutter = `${isTarget ? ">" : " "} ${String(n).padStart(width)} | `;
     out.push(`${isTarget ? colors.red(gutter) : colors.dim(gutter)}${shown}`);
     if (isTarget) {
       const before = expandTabs(text.slice(0, Math.max(0, column - cutStart)));
-      const endColumn = range.end.line === range.start.line ? range.end.column - 1 : raw.length;
+      const endColumn = range.end.line === range.start.line ? toMasked(range.end.column - 1) : raw.length;
       const span = Math.max(1, Math.min(endColumn, cutStart + MAX_LINE) - column);
       const pad = " ".repeat(prefix.length + before.length);
       out.push(`${colors.dim(`  ${" ".repeat(width)} | `)}${pad}${colors.red("^".repeat(span))}`);

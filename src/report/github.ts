@@ -3,12 +3,14 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatPath } from "../diagnostics/diagnostic.js";
 import type { FileReport, Reporter, ReporterOptions, RunReport } from "./report.js";
 import { countReport } from "./report.js";
+import { maskSecretsInReport } from "./secret-mask.js";
 
 /** Rows the step summary lists before it stops (GitHub caps a step summary at 1 MiB). */
 export const SUMMARY_MAX_ROWS = 500;
 
 /** GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per finding. */
-export const github: Reporter = (report, options) => {
+export const github: Reporter = (unmasked, options) => {
+  const report = maskSecretsInReport(unmasked);
   const out: string[] = [];
   for (const file of report.files) {
     for (const d of file.diagnostics) out.push(annotation(d, options.cwd));
@@ -32,7 +34,8 @@ function annotation(d: Diagnostic, cwd: string): string {
  * A Markdown report for `$GITHUB_STEP_SUMMARY`: totals and a table of every finding, because the
  * Checks UI shows only the first ten annotations of each kind per step.
  */
-export function githubStepSummary(report: RunReport, options: Pick<ReporterOptions, "cwd">): string {
+export function githubStepSummary(unmasked: RunReport, options: Pick<ReporterOptions, "cwd">): string {
+  const report = maskSecretsInReport(unmasked);
   const counts = countReport(report);
   const lines = ["### openclaw-config", ""];
   const findings = report.files.flatMap((f: FileReport) => f.diagnostics);

@@ -1,12 +1,14 @@
 import { formatPath } from "../diagnostics/diagnostic.js";
 import type { Reporter } from "./report.js";
 import { countReport } from "./report.js";
+import { maskSecretsInReport } from "./secret-mask.js";
 
 /** Version of the JSON report shape; bumped on any incompatible change (see README). */
 export const JSON_REPORT_VERSION = 1;
 
 /** Machine output: a versioned, deterministic JSON document. */
-export const json: Reporter = (report) => {
+export const json: Reporter = (unmasked) => {
+  const report = maskSecretsInReport(unmasked);
   const counts = countReport(report);
   const body = {
     version: JSON_REPORT_VERSION,

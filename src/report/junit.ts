@@ -1,12 +1,14 @@
 import { formatPath } from "../diagnostics/diagnostic.js";
 import type { Reporter } from "./report.js";
 import { countReport } from "./report.js";
+import { maskSecretsInReport } from "./secret-mask.js";
 
 /**
  * JUnit XML for CI test-report views (GitLab, Jenkins, Azure): one test suite per file, one failing
  * test case per finding, and one passing case for a file without findings.
  */
-export const junit: Reporter = (report) => {
+export const junit: Reporter = (unmasked) => {
+  const report = maskSecretsInReport(unmasked);
   const counts = countReport(report);
   const tests = report.files.reduce((n, f) => n + Math.max(1, f.diagnostics.length), 0);
   const failures = counts.errors + counts.warnings + counts.infos;

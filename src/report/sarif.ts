@@ -8,6 +8,7 @@ import { RULES } from "../rules/registry.js";
 import type { RuleMeta } from "../rules/rule.js";
 import type { Reporter, ReporterOptions, RunReport } from "./report.js";
 import { describeFixable, renderRulePage, rulePagePath, sortById } from "./rule-page.js";
+import { maskSecretsInReport } from "./secret-mask.js";
 
 /** The base id every relative artifact URI hangs off; resolved through `originalUriBaseIds`. */
 const SRCROOT = "%SRCROOT%";
@@ -35,7 +36,8 @@ export const sarif: Reporter = (report, options) =>
   );
 
 /** The SARIF log for a run, describing the given rules (the registry's, except in tests). */
-export function renderSarif(report: RunReport, options: ReporterOptions, rules: readonly RuleMeta[], version: string): string {
+export function renderSarif(unmasked: RunReport, options: ReporterOptions, rules: readonly RuleMeta[], version: string): string {
+  const report = maskSecretsInReport(unmasked);
   const ruleMetas = sortById(rules);
   const ruleIds = new Set(ruleMetas.map((m) => `lint/${m.id}`));
   // Non-rule codes (parse/…, schema/…) become descriptors too, so every result has a ruleIndex.

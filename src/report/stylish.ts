@@ -4,10 +4,11 @@ import { codeFrame } from "./code-frame.js";
 import { palette } from "./color.js";
 import type { Reporter } from "./report.js";
 import { countReport } from "./report.js";
-import { maskSecretsInLine } from "./secret-mask.js";
+import { maskSecretsInLine, maskSecretsInReport } from "./secret-mask.js";
 
 /** Human output: per file, each finding with position, message, code, key path, code frame and notes. */
-export const stylish: Reporter = (report, options) => {
+export const stylish: Reporter = (unmasked, options) => {
+  const report = maskSecretsInReport(unmasked);
   const c = palette(options.color);
   const out: string[] = [];
   for (const file of report.files) {

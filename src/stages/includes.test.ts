@@ -137,3 +137,30 @@ describe("resolveIncludes (nesting across files)", () => {
     ]);
   });
 });
+
+describe("resolveIncludes (expansion budget)", () => {
+  /** Files f0..f{levels-1}, each including the next `fanOut` times; the last holds `leaf`. */
+  const fan = (levels: number, fanOut: number, leaf: string): Record<string, string> => {
+    const files: Record<string, string> = { "openclaw.json5": `{ gateway: { $include: "f0.json5" } }\n` };
+    for (let i = 0; i < levels; i++) {
+      files[`f${i}.json5`] = i === levels - 1 ? `${leaf}\n` : `{ $include: [${Array.from({ length: fanOut }, () => `"f${i + 1}.json5"`).join(", ")}] }\n`;
+    }
+    return files;
+  };
+
+  it("stops after 2000 expanded files, at the include that would exceed it", () => {
+    // 1 + 10 + 100 + 1000 + 10000 expansions of small objects: the file count runs out first.
+    const loaded = loadConfig({ file: "openclaw.json5" }, { cwd: setup("fan-count", fan(5, 10, "{ port: 1 }")) });
+    expect(loaded.diagnostics.map(brief)).toEqual([
+      'f3.json5:1:122 include/too-many Including "f4.json5" would expand more than 2000 included files in all; it and the remaining includes are left out.',
+    ]);
+  });
+
+  it("stops once merging has copied a million values, at the include that would exceed it", () => {
+    // Arrays concatenate, so each level copies ten times what the level below produced.
+    const loaded = loadConfig({ file: "openclaw.json5" }, { cwd: setup("fan-size", fan(6, 10, `{ list: [${Array.from({ length: 100 }, (_, k) => k).join(", ")}] }`)) });
+    expect(loaded.diagnostics.map(brief)).toEqual([
+      'f4.json5:1:98 include/too-many Including "f5.json5" would copy more than 1,000,000 values while merging includes; it and the remaining includes are left out.',
+    ]);
+  });
+});

@@ -19,6 +19,13 @@ export const INCLUDE_KEY = "$include";
 export const MAX_INCLUDE_DEPTH = 10;
 /** OpenClaw refuses included files larger than this. */
 export const MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
+/**
+ * At most this many file expansions per config. Each inclusion is expanded again, so ten files each
+ * including the next ten times would mean 10^10 copies; real configs use a handful.
+ */
+export const MAX_INCLUDE_EXPANSIONS = 2000;
+/** At most this many values copied while expanding and merging includes (bounds time and memory). */
+export const MAX_INCLUDE_VALUES = 1_000_000;
 
 /** Where the root config lives; includes are resolved and confined relative to it. */
 export interface IncludeOptions {
@@ -107,6 +114,7 @@ export function resolveIncludes(root: ConfigDocument, options: IncludeOptions): 
   const merge = (target: unknown, source: unknown): unknown => {
     if (Array.isArray(target) && Array.isArray(source)) {
       const result = [...target, ...source];
+      copiedValues += result.length;
       target.forEach((_, i) => copyOrigin(target, i, result, i));
       source.forEach((_, i) => copyOrigin(source, i, result, target.length + i));
       return result;
@@ -114,10 +122,12 @@ export function resolveIncludes(root: ConfigDocument, options: IncludeOptions): 
     if (isPlainObject(target) && isPlainObject(source)) {
       const result: Record<string, unknown> = {};
       for (const key of Object.keys(target)) {
+        copiedValues++;
         define(result, key, target[key]);
         copyOrigin(target, key, result, key);
       }
       for (const key of Object.keys(source)) {
+        copiedValues++;
         define(result, key, Object.hasOwn(result, key) ? merge(result[key], source[key]) : source[key]);
         copyOrigin(source, key, result, key);
       }
@@ -126,8 +136,14 @@ export function resolveIncludes(root: ConfigDocument, options: IncludeOptions): 
     return source;
   };
 
+  // Work done so far; once a budget is spent no further file is expanded, so the result stays bounded.
+  let expansions = 0;
+  let copiedValues = 0;
+  let budgetSpent = false;
+
   let tooDeepReported = false;
   const process = (value: unknown, ctx: Context, path: PathSegment[]): unknown => {
+    copiedValues++;
     // Each file is at most MAX_NESTING deep, but includes stack files; later stages recurse, so the
     // merged value keeps the same bound.
     if (path.length > MAX_NESTING && typeof value === "object" && value !== null) {
@@ -267,6 +283,22 @@ export function resolveIncludes(root: ConfigDocument, options: IncludeOptions): 
       }
     }
     if (entry.failed || !entry.doc) return undefined;
+
+    if (budgetSpent) return undefined;
+    const overBudget =
+      expansions >= MAX_INCLUDE_EXPANSIONS
+        ? `Including ${shown} would expand more than ${MAX_INCLUDE_EXPANSIONS} included files in all; it and the remaining includes are left out.`
+        : copiedValues >= MAX_INCLUDE_VALUES
+          ? `Including ${shown} would copy more than ${MAX_INCLUDE_VALUES.toLocaleString("en-US")} values while merging includes; it and the remaining includes are left out.`
+          : undefined;
+    if (overBudget !== undefined) {
+      budgetSpent = true;
+      return fail("include/too-many", overBudget, [
+        "Every inclusion is expanded again, so files that include each other several times multiply; stopping here keeps the tool from running for hours or running out of memory.",
+        "Include each file once, from the level that needs it, instead of repeating the same `$include` many times.",
+      ]);
+    }
+    expansions++;
 
     const step: ProvenanceStep = { kind: "include", file: display, from: { file: ctx.doc.file, line: lineOf(ctx.doc, origin) } };
     const child: Context = {

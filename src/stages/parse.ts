@@ -100,9 +100,21 @@ class DocumentOrigins implements OriginSource {
     private readonly tree: Json5Document,
   ) {}
 
-  origin(container: object, segment: PathSegment): Origin | undefined {
-    const at = this.tree.memberOf(container, segment);
-    return at && { doc: this.doc, ...at };
+  origins(container: object): Map<PathSegment, Origin> | undefined {
+    const parent = this.tree.nodeOfValue(container);
+    if (parent === undefined) return undefined;
+    const doc = this.doc;
+    const origins = new Map<PathSegment, Origin>();
+    if (parent.type === "Object") {
+      // A repeated key keeps its first place and takes the last member, as the value does.
+      for (const member of parent.members) {
+        origins.set(member.name.type === "String" ? member.name.value : member.name.name, { doc, key: member.name, node: member.value, parent, member });
+      }
+    } else {
+      const elements = parent.elements;
+      for (let i = 0; i < elements.length; i++) origins.set(i, { doc, node: (elements[i] as (typeof elements)[number]).value, parent });
+    }
+    return origins;
   }
 
   segments(container: object): PathSegment[] | undefined {

@@ -110,6 +110,12 @@ describe("redactConfig", () => {
       value: { apiKey: { source: "env", id: "ANTHROPIC_API_KEY" }, token: 12345 },
       redacted: [],
     },
+    {
+      name: "credential-shaped map keys, each keeping its own entry",
+      text: `{ models: { "${FAKE.anthropicApiKey}": { a: 1 }, "${FAKE.adminKey}": { b: 2 }, "sk-ant-admin01-…(redacted)": 3, "anthropic/claude-opus-4-6": {} } }`,
+      value: { models: { "sk-ant-api03-…(redacted)": { a: 1 }, "sk-ant-admin01-…(redacted) (2)": { b: 2 }, "sk-ant-admin01-…(redacted)": 3, "anthropic/claude-opus-4-6": {} } },
+      redacted: [],
+    },
   ];
 
   it.each(cases)("$name", ({ text, env, value, redacted }) => {

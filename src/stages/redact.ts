@@ -83,6 +83,14 @@ function define(target: object, key: PathSegment, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/** `key`, or `key (2)`, `key (3)`... when it is taken: two redacted keys must not overwrite each other. */
+function uniqueKey(key: string, taken: Set<string>): string {
+  let candidate = key;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${key} (${n})`;
+  taken.add(candidate);
+  return candidate;
+}
+
 /** What the redactor replaced, for callers that explain output. */
 export interface RedactionResult {
   value: unknown;
@@ -135,6 +143,7 @@ export function redactConfig(value: unknown, sourceMap: SourceMap): RedactionRes
     const isArray = Array.isArray(current);
     const keys: PathSegment[] = isArray ? (current as unknown[]).map((_, i) => i) : Object.keys(current);
     let result: Record<PathSegment, unknown> | unknown[] | undefined;
+    const taken = new Set(keys.map(String));
     keys.forEach((key, index) => {
       const child = container[key];
       // Array elements inherit their array's name (`apiKeys: [...]`); object members have their own.
@@ -142,13 +151,15 @@ export function redactConfig(value: unknown, sourceMap: SourceMap): RedactionRes
       path.push(key);
       const next = typeof child === "string" ? redactString(child, container, key, childSecret) : visit(child, childSecret);
       path.pop();
+      // A credential pasted as a map key (a models entry named after an API key) is printed too.
+      const shownKey = typeof key === "string" && looksLikeSecret(key) ? uniqueKey(redactSecret(key), taken) : key;
       if (result === undefined) {
-        if (next === child) return;
+        if (next === child && shownKey === key) return;
         result = isArray ? [] : {};
         for (const earlier of keys.slice(0, index)) define(result, earlier, container[earlier]);
         sourceMap.copy(container, result);
       }
-      define(result, key, next);
+      define(result, shownKey, next);
     });
     return result ?? current;
   };

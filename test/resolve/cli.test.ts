@@ -162,9 +162,10 @@ describe("emitJson5", () => {
   it("round-trips through a JSON5 parser (property)", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
-        expect(JSON5.parse(emitJson5(value))).toEqual(JSON.parse(JSON.stringify(value)));
+        // Compared with the value itself: JSON would turn -0 into 0, JSON5 keeps it.
+        expect(JSON5.parse(emitJson5(value))).toEqual(value);
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 

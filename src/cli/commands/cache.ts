@@ -1,4 +1,5 @@
 import type { Argv } from "yargs";
+import { looksLikeSecret, redactSecret } from "../../auth/credentials.js";
 import { formatPath } from "../../diagnostics/diagnostic.js";
 import type { PromptCacheReport, PromptCacheRow } from "../../resolve.js";
 import { describePromptCache } from "../../resolve.js";
@@ -43,12 +44,12 @@ export async function runCache(args: CacheArgs, io: CliIO): Promise<number> {
       auth: report.auth,
       rows: report.rows.map((row) => {
         const { layers, ...rest } = row;
-        return args.explain ? { ...rest, layers: layers.map((l) => ({ ...l, path: formatPath(l.path) })) } : rest;
+        return args.explain ? { ...rest, layers: layers.map((l) => ({ ...l, path: formatPath(l.path), ...("value" in l ? { value: shownValue(l.value, args.showSecrets) } : {}) })) } : rest;
       }),
     }));
     io.stdout.write(`${JSON.stringify({ version: 1, files }, null, 2)}\n`);
   } else {
-    io.stdout.write(reports.map(({ file, report }) => formatCacheTable(file, report, args.explain)).join("\n"));
+    io.stdout.write(reports.map(({ file, report }) => formatCacheTable(file, report, args.explain, args.showSecrets)).join("\n"));
   }
   if (failed) return EXIT.usage;
   return errors > 0 ? EXIT.findings : EXIT.clean;
@@ -60,7 +61,7 @@ const HEADERS = ["AGENT", "MODEL", "RETENTION", "TTL", "SOURCE", "HONOURED"] as 
  * The human table: the auth mode that decides everything, one row per agent and model, and the
  * reasons a row is not honoured as numbered notes below (shared notes are numbered once).
  */
-export function formatCacheTable(file: string, report: PromptCacheReport, explain: boolean): string {
+export function formatCacheTable(file: string, report: PromptCacheReport, explain: boolean, showSecrets = false): string {
   const out: string[] = [file, `auth: ${report.auth.mode} (${report.auth.source})`, ""];
   if (report.rows.length === 0) {
     out.push("No Anthropic models are configured.", "");
@@ -94,18 +95,23 @@ export function formatCacheTable(file: string, report: PromptCacheReport, explai
   }
   if (explain) {
     out.push("");
-    for (const row of report.rows) out.push(...explainRow(row));
+    for (const row of report.rows) out.push(...explainRow(row, showSecrets));
   }
   return `${out.join("\n")}\n`;
 }
 
 /** The params layers behind one row, lowest precedence first. */
-function explainRow(row: PromptCacheRow): string[] {
+function explainRow(row: PromptCacheRow, showSecrets: boolean): string[] {
   const lines = [`${row.agent} × ${row.model}: ${row.retention} from ${row.source.text}`];
   if (row.layers.length === 0) lines.push("  no params layer sets anything for this model");
   for (const layer of row.layers) {
-    const setting = layer.value === undefined ? "cacheRetention not set" : `cacheRetention ${JSON.stringify(layer.value)} at ${layer.at}`;
+    const setting = layer.value === undefined ? "cacheRetention not set" : `cacheRetention ${JSON.stringify(shownValue(layer.value, showSecrets))} at ${layer.at}`;
     lines.push(`  ${layer.scope.padEnd(15)} ${formatPath(layer.path.slice(0, -1))}: ${setting}`);
   }
   return lines;
+}
+
+/** A layer's value as printed: an invalid retention can be a pasted credential, shown only with --show-secrets. */
+function shownValue(value: unknown, showSecrets: boolean): unknown {
+  return !showSecrets && typeof value === "string" && looksLikeSecret(value) ? redactSecret(value) : value;
 }

@@ -1,4 +1,4 @@
-import { accessSync, constants, lstatSync, realpathSync } from "node:fs";
+import { lstatSync, realpathSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import type { Argv } from "yargs";
@@ -6,14 +6,14 @@ import type { Diagnostic, TextEdit } from "../../diagnostics/diagnostic.js";
 import { compareDiagnostics } from "../../diagnostics/diagnostic.js";
 import { applyEdits, sortEdits } from "../../document/edits.js";
 import { LineIndex } from "../../document/lines.js";
-import { writeFileAtomic } from "../../io/atomic-write.js";
+import { isWritable, writeFileAtomic } from "../../io/atomic-write.js";
 import { describeFsError, readSource } from "../../io/read-source.js";
 import type { MigrateConfigResult, MigratedFile, MigrationStep } from "../../migrations/index.js";
 import { migrateConfig } from "../../migrations/index.js";
 import { shouldColor } from "../../report/color.js";
 import { loadReporter } from "../../report/formats.js";
 import type { FileReport } from "../../report/report.js";
-import { maskSecretsInLine } from "../../report/secret-mask.js";
+import { maskSecretsInDiagnostic, maskSecretsInLine, maskSecretsInText } from "../../report/secret-mask.js";
 import { parseConfig } from "../../stages/parse.js";
 import { expandInputs } from "../inputs.js";
 import type { CliIO } from "../io.js";
@@ -273,8 +273,8 @@ function checkTarget(path: string, before: string, after: string): string | unde
       : `${path} is a symbolic link to ${target}; nothing was written. Run the command on ${target} to change the real file.`;
   }
   if (!stat.isFile()) return `${path} is not a regular file; nothing was written.`;
-  if (!canWrite(path, stat.mode)) return `${path} is read-only; nothing was written. Make it writable (chmod u+w) to apply the changes.`;
-  if (!canWrite(dirname(path))) return `${dirname(path)} is not writable, so ${path} cannot be replaced atomically; nothing was written.`;
+  if (!isWritable(path, stat.mode)) return `${path} is read-only; nothing was written. Make it writable (chmod u+w) to apply the changes.`;
+  if (!isWritable(dirname(path))) return `${dirname(path)} is not writable, so ${path} cannot be replaced atomically; nothing was written.`;
   const read = readSource(path);
   if (!read.ok || read.text !== before) return `${path} changed on disk since it was read; nothing was written. Run the command again.`;
   const parsed = parseConfig(after, path);
@@ -284,22 +284,12 @@ function checkTarget(path: string, before: string, after: string): string | unde
   }
   if (!parsed.document) {
     const first = parsed.diagnostics[0];
-    const where = first ? ` (line ${first.range.start.line}, column ${first.range.start.column}: ${first.message})` : "";
+    const where = first ? ` (line ${first.range.start.line}, column ${first.range.start.column}: ${maskSecretsInText(first.message)})` : "";
     return `The new text for ${path} cannot be written safely${where}; nothing was written.`;
   }
   return undefined;
 }
 
-/** Whether the user may write `path`; a file without write bits counts as read-only even for root. */
-function canWrite(path: string, mode = 0o222): boolean {
-  if ((mode & 0o222) === 0) return false;
-  try {
-    accessSync(path, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** After --write: migrating each written input again must find nothing, or the migration is not idempotent (a bug). */
 function verifySecondRun(outcomes: readonly FileOutcome[], cwd: string): string[] {
@@ -378,7 +368,7 @@ function formatJson(outcomes: FileOutcome[], write: boolean): string {
           edits: step.edits.map((e) => ({ file: e.file, range: linesOf(e.file).range(e.start, e.end), text: e.text })),
         };
       }),
-      diagnostics: o.diagnostics,
+      diagnostics: o.diagnostics.map(maskSecretsInDiagnostic),
     })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;

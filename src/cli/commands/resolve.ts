@@ -5,6 +5,7 @@ import { formatPath } from "../../diagnostics/diagnostic.js";
 import { readSource } from "../../io/read-source.js";
 import { shouldColor } from "../../report/color.js";
 import type { FileReport } from "../../report/report.js";
+import { maskSecretsInText } from "../../report/secret-mask.js";
 import { stylish } from "../../report/stylish.js";
 import type { CompiledConfig } from "../../resolve.js";
 import { compileConfig } from "../../resolve.js";
@@ -161,23 +162,49 @@ export async function runResolve(args: ResolveArgs, io: CliIO): Promise<number> 
   if (compiled.value !== undefined) {
     const shown = args.showSecrets ? compiled.value : redactConfig(compiled.value, compiled.sourceMap).value;
     const format = args.format ?? (args.explain ? "json5" : "json");
-    io.stdout.write(format === "json5" ? emitJson5(shown, args.explain ? explainer(compiled) : undefined) : emitJson(shown, args.explain ? compiled : undefined));
+    io.stdout.write(format === "json5" ? emitJson5(shown, args.explain ? explainer(compiled) : undefined) : emitJson(shown, args.explain ? compiled : undefined, args.showSecrets));
+    // JSON has no NaN or Infinity and JSON.stringify prints them as null: say so, and where.
+    if (format === "json") for (const line of nonFiniteWarnings(shown)) io.stderr.write(`${line}\n`);
   }
   if (failed) return EXIT.usage;
   return errors > 0 ? EXIT.findings : EXIT.clean;
 }
 
 /** JSON output; with --explain, `{ config, provenance }` where provenance lists each leaf's origin. */
-function emitJson(value: unknown, explain: CompiledConfig | undefined): string {
+function emitJson(value: unknown, explain: CompiledConfig | undefined, showSecrets: boolean): string {
   if (!explain) return `${JSON.stringify(value, null, 2)}\n`;
   const provenance = explain.provenance.entries.map((entry) => ({
-    path: formatPath(entry.path),
+    // A map key can be a pasted credential; the config above shows it redacted, so must its path.
+    path: showSecrets ? formatPath(entry.path) : maskSecretsInText(formatPath(entry.path)),
     file: entry.file,
     line: entry.line,
     column: entry.column,
     ...(entry.steps.length > 0 ? { steps: entry.steps.map(publicStep) } : {}),
   }));
   return `${JSON.stringify({ auth: { mode: explain.auth.mode, source: explain.auth.source }, config: value, provenance }, null, 2)}\n`;
+}
+
+/** One stderr line per NaN or ±Infinity in `value`, which JSON output can only print as null. */
+export function nonFiniteWarnings(value: unknown): string[] {
+  const lines: string[] = [];
+  const path: (string | number)[] = [];
+  const visit = (v: unknown): void => {
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) {
+        lines.push(`openclaw-config: warning: ${formatPath(path)} is ${String(v)}, which JSON cannot represent; it is printed as null. Use --format json5 to keep it.`);
+      }
+      return;
+    }
+    if (typeof v !== "object" || v === null) return;
+    const keys: (string | number)[] = Array.isArray(v) ? v.map((_, i) => i) : Object.keys(v);
+    for (const key of keys) {
+      path.push(key);
+      visit((v as Record<string | number, unknown>)[key]);
+      path.pop();
+    }
+  };
+  visit(value);
+  return lines;
 }
 
 /** A step as printed: env steps name variables and their sources, never the substituted text. */
