@@ -67,7 +67,9 @@ export interface DuplicateKey {
 export function parseJson5(text: string, lines: LineIndex): Json5Document {
   const parser = new Json5Parser(text, lines, undefined);
   const value = parser.parseDocument();
-  const tape = parser.tape.slice(0, parser.records * RECORD);
+  // Keep the tape as it is when it is mostly used; copy it smaller when the first guess was far too big.
+  const used = parser.records * RECORD;
+  const tape = used * 4 >= parser.tape.length * 3 ? parser.tape.subarray(0, used) : parser.tape.slice(0, used);
   return new Json5Document(text, lines, value, tape, parser.containers, parser.containerRecords, parser.duplicates);
 }
 
