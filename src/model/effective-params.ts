@@ -198,9 +198,14 @@ function findModelEntry(
   return undefined;
 }
 
+const INTEGER_KEY = /^(?:0|[1-9][0-9]*)$/;
+
 /** Own keys in source order when the source map knows them, else in JavaScript's order. */
 export function orderedKeys(object: Record<string, unknown>, sourceMap?: SourceMap): string[] {
   const own = Object.keys(object);
+  // JavaScript keeps insertion (= source) order except that it moves integer-like keys first, so
+  // the source map is needed only when such a key exists; skipping it keeps large maps linear.
+  if (!own.some((key) => INTEGER_KEY.test(key))) return own;
   const members = sourceMap?.members(object);
   if (!members) return own;
   const ordered: string[] = [];

@@ -28,7 +28,10 @@ export interface ParamsBag {
  * agents.defaults.models entries, then each agent's models entries and params, then
  * models.providers.<id>.params and each provider model definition's params.
  */
-export function findParamsBags(config: unknown, sourceMap?: SourceMap): ParamsBag[] {
+export function findParamsBags(config: unknown, sourceMap?: SourceMap): readonly ParamsBag[] {
+  // Several rules ask for the same config's bags in one lint run; the config is not mutated meanwhile.
+  const cached = typeof config === "object" && config !== null ? bagCache.get(config) : undefined;
+  if (cached && cached.sourceMap === sourceMap) return cached.bags;
   const bags: ParamsBag[] = [];
   const add = (bag: Omit<ParamsBag, "params">, value: unknown) => {
     const params = record(value);
@@ -69,5 +72,8 @@ export function findParamsBags(config: unknown, sourceMap?: SourceMap): ParamsBa
       );
     });
   }
+  if (typeof config === "object" && config !== null) bagCache.set(config, { sourceMap, bags });
   return bags;
 }
+
+const bagCache = new WeakMap<object, { sourceMap: SourceMap | undefined; bags: readonly ParamsBag[] }>();
