@@ -4,6 +4,7 @@ import * as z from "zod";
 import type { Diagnostic, KeyPath, PathSegment } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics, FILE_START, formatPath } from "../diagnostics/diagnostic.js";
 import { closestMatch } from "../diagnostics/suggest.js";
+import { joinOr, typeName } from "../diagnostics/wording.js";
 import { describeFsError, readSource } from "../io/read-source.js";
 import type { FileReport } from "../report/report.js";
 import { RULES } from "../rules/registry.js";
@@ -314,21 +315,9 @@ function describe(value: unknown): string {
 }
 
 function article(expected: string | undefined): string {
-  switch (expected) {
-    case "object":
-      return "an object";
-    case "array":
-      return "an array";
-    case "string":
-      return "a string";
-    default:
-      return expected ?? "another type";
-  }
+  return expected ? typeName(expected) : "another type";
 }
 
-function joinOr(items: string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
-}
 
 function isFile(path: string): boolean {
   try {

@@ -2,6 +2,7 @@ import type { ErrorObject, Options } from "ajv";
 import type { Diagnostic, KeyPath, PathSegment } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics, formatPath } from "../diagnostics/diagnostic.js";
 import { closestMatch } from "../diagnostics/suggest.js";
+import { joinOr, typeName } from "../diagnostics/wording.js";
 import type { SourceMap } from "../document/source-map.js";
 import { readSource } from "../io/read-source.js";
 import { describeValue, valueAt } from "./validate.js";
@@ -431,35 +432,13 @@ function keyRule(error: AjvError): string {
 }
 
 function describeTypes(types: string): string {
-  const names = types.split(",").map((t) => {
-    switch (t) {
-      case "object":
-        return "an object";
-      case "array":
-        return "an array";
-      case "string":
-        return "a string";
-      case "number":
-        return "a number";
-      case "integer":
-        return "an integer";
-      case "boolean":
-        return "a boolean";
-      default:
-        return t;
-    }
-  });
-  return joinOr(names);
+  return joinOr(types.split(",").map(typeName));
 }
 
 function showValue(value: unknown): string {
   return typeof value === "string" ? JSON.stringify(value) : describeValue(value);
 }
 
-function joinOr(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
-}
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;

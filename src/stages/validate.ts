@@ -2,6 +2,7 @@
 import type { Diagnostic, KeyPath, PathSegment } from "../diagnostics/diagnostic.js";
 import { formatPath } from "../diagnostics/diagnostic.js";
 import { closestMatch } from "../diagnostics/suggest.js";
+import { joinOr, typeName } from "../diagnostics/wording.js";
 import type { SourceMap } from "../document/source-map.js";
 import { openClawConfigSchema } from "../schema/root.js";
 
@@ -210,14 +211,7 @@ export function describeValue(value: unknown): string {
 
 function describeExpected(expected: string | undefined): string {
   if (!expected) return "a different type";
-  return expected
-    .split(" or ")
-    .map((e) => (e === "object" ? "an object" : e === "array" ? "an array" : e === "string" ? "a string" : e === "number" ? "a number" : e === "boolean" ? "a boolean" : e))
-    .join(" or ");
+  return expected.split(" or ").map(typeName).join(" or ");
 }
 
-function joinOr(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
-}
 
