@@ -28,6 +28,12 @@ await build({
   format: "cjs",
   outfile: "dist/cli.bundle.cjs",
   entryPoints: ["src/cli.ts"],
+  // Loaded only by --openclaw-schema and migrate's diff: resolved from node_modules when used, so a
+  // plain lint does not read and compile them.
+  external: ["ajv", "ajv/*", "diff"],
+  // The bundle runs through vm.Script, which has no dynamic-import hook on Node 20: lazy imports
+  // become require() calls.
+  supported: { "dynamic-import": false },
   define: { "import.meta.url": "__ocImportMetaUrl" },
   banner: { js: "var __ocImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

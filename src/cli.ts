@@ -16,6 +16,14 @@ async function readStdin(): Promise<string> {
   throw new UsageError(`cannot read standard input: ${decoded.diagnostic.message.replace(/^File is /, "it is ")}`);
 }
 
+// A reader that stops early (`| head`) closes the pipe: that is the reader's choice, not a failure to report.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const io: CliIO = {
   stdout: { write: (t) => void process.stdout.write(t), isTTY: process.stdout.isTTY },
   stderr: { write: (t) => void process.stderr.write(t), isTTY: process.stderr.isTTY },

@@ -7,10 +7,10 @@ import { resolveCommand } from "./commands/resolve.js";
 import { rulesCommand } from "./commands/rules.js";
 import { schemaCommand } from "./commands/schema.js";
 import type { CliIO } from "./io.js";
+import { VERSION } from "../version.js";
 import { EXIT, reportInternalError, reportUsageError, UsageError } from "./io.js";
 
-/** The version printed by --version. */
-export const VERSION = "0.1.0";
+export { VERSION } from "../version.js";
 
 /** A command: registers itself on yargs and returns its exit code through `done`. */
 export type CommandFactory = (io: CliIO, done: (code: number) => void) => (y: Argv) => Argv;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { isAbsolute, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import { VERSION } from "../cli/main.js";
+import { VERSION } from "../version.js";
 import type { Diagnostic, Severity, SourceRange } from "../diagnostics/diagnostic.js";
 import { formatPath } from "../diagnostics/diagnostic.js";
 import { RULES } from "../rules/registry.js";
