@@ -50,7 +50,9 @@ export const inlineSecret = defineRule<LintContext>({
           if (path.length === 0 && name === "$schema") continue;
           stack.push({ value: (value as Record<string, unknown>)[name], path: [...path, name], key: name });
         }
-      } else if (typeof value === "string") {
+      } else if (typeof value === "string" && looksLikeSecret(value, key)) {
+        // Only candidates are looked up in the source (a lookup builds syntax nodes): a value that came
+        // from a substituted ${VAR} was written as the reference, which is not a literal secret.
         const node = context.origin(path)?.node;
         const written = node?.type === "String" ? node.value : value;
         if (looksLikeSecret(written, key)) found.push({ path, value: written });
