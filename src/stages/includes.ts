@@ -1,11 +1,8 @@
 import { realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, normalize, relative, resolve, sep } from "node:path";
-import { parse as parseJson5Ast } from "@humanwhocodes/momoa";
-import type { ValueNode } from "@humanwhocodes/momoa";
 import type { Diagnostic, KeyPath, PathSegment } from "../diagnostics/diagnostic.js";
 import { FILE_START } from "../diagnostics/diagnostic.js";
 import type { ConfigDocument } from "../document/document.js";
-import { LineIndex } from "../document/lines.js";
 import type { Origin } from "../document/source-map.js";
 import { SourceMap } from "../document/source-map.js";
 import { describeFsError, readSource } from "../io/read-source.js";
@@ -352,12 +349,8 @@ export function resolveIncludes(root: ConfigDocument, options: IncludeOptions): 
       diagnostics.push(read.diagnostic);
       return { failed: true };
     }
-    const parsed = parseConfig(read.text, display);
-    if (!parsed.document && parsed.diagnostics.every((d) => d.code === "parse/root-not-object")) {
-      // A file holding an array or a scalar is valid when its `$include` has no sibling keys.
-      const doc = parseNonObjectRoot(read.text, display);
-      if (doc) return { doc };
-    }
+    // A file holding an array or a scalar is valid when its `$include` has no sibling keys.
+    const parsed = parseConfig(read.text, display, { anyRoot: true });
     diagnostics.push(...parsed.diagnostics);
     return parsed.document ? { doc: parsed.document } : { failed: true };
   };
@@ -422,59 +415,3 @@ function formatMiB(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
-/**
- * Parses an included file whose root is an array or a scalar (parseConfig accepts only objects at
- * the root). Values are built from the syntax tree with the same origin bookkeeping as parseConfig.
- */
-function parseNonObjectRoot(text: string, file: string): ConfigDocument | undefined {
-  let ast;
-  try {
-    ast = parseJson5Ast(text, { mode: "json5", ranges: true, tokens: true, allowTrailingCommas: true });
-  } catch {
-    return undefined;
-  }
-  const sourceMap = new SourceMap();
-  const lf = text.indexOf("\n");
-  const doc: ConfigDocument = {
-    file,
-    text,
-    lines: new LineIndex(text),
-    ast,
-    tokens: ast.tokens ?? [],
-    value: undefined,
-    sourceMap,
-    eol: lf > 0 && text.charCodeAt(lf - 1) === 13 ? "\r\n" : "\n",
-    hasBom: text.charCodeAt(0) === 0xfeff,
-  };
-  const build = (node: ValueNode): unknown => {
-    switch (node.type) {
-      case "Object": {
-        const result: Record<string, unknown> = {};
-        for (const member of node.members) {
-          const key = member.name.type === "String" ? member.name.value : member.name.name;
-          Object.defineProperty(result, key, { value: build(member.value), enumerable: true, writable: true, configurable: true });
-          sourceMap.set(result, key, { doc, key: member.name, node: member.value, parent: node, member });
-        }
-        return result;
-      }
-      case "Array": {
-        const result: unknown[] = [];
-        node.elements.forEach((element, i) => {
-          result.push(build(element.value));
-          sourceMap.set(result, i, { doc, node: element.value, parent: node });
-        });
-        return result;
-      }
-      case "Null":
-        return null;
-      case "NaN":
-        return Number.NaN;
-      case "Infinity":
-        return node.sign === "-" ? -Infinity : Infinity;
-      default:
-        return node.value;
-    }
-  };
-  doc.value = build(ast.body);
-  return doc;
-}

@@ -18,8 +18,11 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-/** Parses JSON5 text into a ConfigDocument; syntax problems become diagnostics, never exceptions. */
-export function parseConfig(text: string, file: string): ParseResult {
+/**
+ * Parses JSON5 text into a ConfigDocument; syntax problems become diagnostics, never exceptions.
+ * `anyRoot` accepts an array or scalar at the top level (an `$include`d file may hold one).
+ */
+export function parseConfig(text: string, file: string, options: { anyRoot?: boolean } = {}): ParseResult {
   const lines = new LineIndex(text);
   const fail = (code: string, message: string, start: number, end: number, notes?: string[]): ParseResult => ({
     diagnostics: [
@@ -58,7 +61,7 @@ export function parseConfig(text: string, file: string): ParseResult {
   }
 
   const root = tree.body;
-  if (root.type !== "Object") {
+  if (root.type !== "Object" && !options.anyRoot) {
     return fail("parse/root-not-object", `The config must be an object, but the file holds ${describeNode(root)}.`, root.loc.start.offset, root.loc.end.offset, [
       "OpenClaw reads the top level as an object of sections, such as `{ agents: { ... } }`.",
     ]);
@@ -79,7 +82,7 @@ export function parseConfig(text: string, file: string): ParseResult {
     hasBom,
   };
   sourceMap.addSource(new DocumentOrigins(doc, tree));
-  sourceMap.setRoot(doc.value as object, { doc, node: root });
+  if (typeof doc.value === "object" && doc.value !== null) sourceMap.setRoot(doc.value, { doc, node: root });
   const diagnostics: Diagnostic[] = tree.duplicates.map(({ key, earlier, later }) => ({
     code: "parse/duplicate-key",
     severity: "warning",
@@ -122,16 +125,16 @@ class DocumentOrigins implements OriginSource {
   }
 }
 
-/** Offset of the first bracket that exceeds `limit` levels, or -1; skips strings and comments. */
-export function nestingDepth(text: string, limit: number): number {
-  let depth = 0;
+/**
+ * Calls `visit` with the offset of each bracket outside strings and comments, in order; stops early
+ * when it returns true. One cheap pass, used before parsing (depth limit) and after a failed parse.
+ */
+function scanBrackets(text: string, visit: (offset: number, opening: boolean) => boolean | void): void {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 123 || c === 91) {
-      if (++depth > limit) return i;
-    } else if (c === 125 || c === 93) {
-      depth--;
+    if (c === 123 || c === 91 || c === 125 || c === 93) {
+      if (visit(i, c === 123 || c === 91)) return;
     } else if (c === 34 || c === 39) {
       for (i++; i < n; i++) {
         const d = text.charCodeAt(i);
@@ -149,7 +152,18 @@ export function nestingDepth(text: string, limit: number): number {
       }
     }
   }
-  return -1;
+}
+
+/** Offset of the first bracket that exceeds `limit` levels, or -1; skips strings and comments. */
+export function nestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let over = -1;
+  scanBrackets(text, (offset, opening) => {
+    depth += opening ? 1 : -1;
+    if (depth > limit) over = offset;
+    return over !== -1;
+  });
+  return over;
 }
 
 function syntaxError(error: unknown, text: string, file: string, lines: LineIndex): ParseResult {
@@ -236,25 +250,10 @@ function previousSignificant(text: string, offset: number): string {
 /** The innermost bracket left open at the end of the text, ignoring strings and comments. */
 function unclosedBracket(text: string): { char: string; offset: number } | undefined {
   const stack: number[] = [];
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 123 || c === 91) stack.push(i);
-    else if (c === 125 || c === 93) stack.pop();
-    else if (c === 34 || c === 39) {
-      for (i++; i < n; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92) i++;
-        else if (d === c || d === 10) break;
-      }
-    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
-      const end = text.indexOf("\n", i);
-      i = end === -1 ? n : end;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      const end = text.indexOf("*/", i + 2);
-      i = end === -1 ? n : end + 1;
-    }
-  }
+  scanBrackets(text, (offset, opening) => {
+    if (opening) stack.push(offset);
+    else stack.pop();
+  });
   const last = stack.pop();
   return last === undefined ? undefined : { char: text[last] === "{" ? "`{`" : "`[`", offset: last };
 }
