@@ -9,13 +9,13 @@ import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const short = process.argv.includes("--short");
-const cli = join(root, "dist", "cli.js");
+const cli = join(root, "dist", "cli.cjs");
 const work = join(root, "bench", ".work");
 const runs = short ? 1 : 9;
 const warmups = short ? 0 : 2;
 
 if (!existsSync(cli)) {
-  console.error("dist/cli.js is missing: run `npm run build` first.");
+  console.error("dist/cli.cjs is missing: run `npm run build` first.");
   process.exit(2);
 }
 rmSync(work, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import "./cli/zod-setup.js";
 import { tryFastLint } from "./cli/fast-lint.js";
 import type { CliIO } from "./cli/io.js";
 import { UsageError } from "./cli/io.js";
+import { descriptorOutput } from "./cli/stdio.js";
 import { decodeBytes } from "./io/read-source.js";
 
 /** Reads all of standard input and decodes it as files are (UTF-8, or UTF-16 with a BOM); bytes that are not text are a usage error. */
@@ -16,17 +17,27 @@ async function readStdin(): Promise<string> {
   throw new UsageError(`cannot read standard input: ${decoded.diagnostic.message.replace(/^File is /, "it is ")}`);
 }
 
-// A reader that stops early (`| head`) closes the pipe: that is the reader's choice, not a failure to report.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+/** The process stream for fd 1 or 2, created on first use, quiet when the reader has gone. */
+function processStream(get: () => NodeJS.WriteStream): () => NodeJS.WriteStream {
+  let stream: NodeJS.WriteStream | undefined;
+  return () => {
+    if (!stream) {
+      stream = get();
+      // A reader that stops early (`| head`) closes the pipe: that is the reader's choice, not a failure to report.
+      stream.on("error", (error: NodeJS.ErrnoException) => {
+        if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+        throw error;
+      });
+    }
+    return stream;
+  };
 }
 
+const readerGone = () => process.exit(process.exitCode ?? 0);
 const io: CliIO = {
-  stdout: { write: (t) => void process.stdout.write(t), isTTY: process.stdout.isTTY },
-  stderr: { write: (t) => void process.stderr.write(t), isTTY: process.stderr.isTTY },
+  // Thunks: reading process.stdout creates the stream, which is what descriptorOutput avoids.
+  stdout: descriptorOutput(1, processStream(() => process.stdout), readerGone),
+  stderr: descriptorOutput(2, processStream(() => process.stderr), readerGone),
   readStdin,
   env: process.env,
   cwd: process.cwd(),
@@ -45,7 +56,7 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`openclaw-config: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    io.stderr.write(`openclaw-config: internal error: ${(error as Error)?.message ?? String(error)}\n`);
     process.exitCode = 2;
   },
 );

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 const root = resolve(import.meta.dirname, "..");
 
 describe("npm run bench -- --short", () => {
-  it.skipIf(!existsSync(join(root, "dist", "cli.js")))("runs every measurement on small inputs and prints each ratio line", { timeout: 240_000 }, () => {
+  it.skipIf(!existsSync(join(root, "dist", "cli.cjs")))("runs every measurement on small inputs and prints each ratio line", { timeout: 240_000 }, () => {
     const run = spawnSync(process.execPath, [join(root, "bench", "run.mjs"), "--short"], { cwd: root, encoding: "utf8" });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);

@@ -1,11 +1,11 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const CLI = join(ROOT, "dist", "cli.js");
+const CLI = join(ROOT, "dist", "cli.cjs");
 
 /** One hook of .pre-commit-hooks.yaml; every value this repository uses is a plain scalar. */
 type Hook = Record<string, string>;
@@ -141,5 +141,38 @@ describe("running the hooks the way pre-commit does", () => {
 
   it("openclaw-config-migrate-check passes when nothing is pending", () => {
     expect(runHook(hook("openclaw-config-migrate-check"), ["deploy/prod.json5"], dir)).toMatchObject({ code: 0, stdout: "" });
+  });
+});
+
+describe("the bin's output (written to the descriptors directly, without Node's stream objects)", () => {
+  /** A config with 2,000 findings: ~5 MB of JSON report, more than any pipe buffer holds. */
+  const manyFindings = () => {
+    const file = join(dir, "many.json5");
+    const entries = Array.from({ length: 2000 }, (_, i) => `"anthropic/claude-opus-4-${i}": { params: { cacheControlTtl: "1h" } },`);
+    writeFileSync(file, `{ agents: { defaults: { models: {\n${entries.join("\n")}\n} } } }\n`);
+    return file;
+  };
+
+  it("is the same through a pipe as into a file", () => {
+    const file = manyFindings();
+    const piped = spawnSync(process.execPath, [CLI, "lint", "--format", "json", file], { encoding: "utf8", maxBuffer: 1 << 28 });
+    const outFile = join(dir, "report.json");
+    const fd = openSync(outFile, "w");
+    const direct = spawnSync(process.execPath, [CLI, "lint", "--format", "json", file], { stdio: ["ignore", fd, "pipe"], encoding: "utf8" });
+    closeSync(fd);
+    expect(piped.status).toBe(direct.status);
+    expect(piped.stdout.length).toBeGreaterThan(1_000_000);
+    expect(readFileSync(outFile, "utf8")).toBe(piped.stdout);
+    expect(JSON.parse(piped.stdout).files[0].diagnostics.length).toBeGreaterThanOrEqual(2000);
+  });
+
+  it("ends quietly when the reader closes the pipe early (`| head`)", async () => {
+    const child = spawn(process.execPath, [CLI, "lint", "--format", "json", manyFindings()], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on("close", (c) => done(c)));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
   });
 });

@@ -72,7 +72,7 @@ const UNPREFIXED_FORMATS: RegExp[] = [
 
 // Words and shapes that only appear in examples, templates and redacted copies.
 const PLACEHOLDER_WORDS =
-  /redacted|placeholder|replace|change[_-]?me|your[_-]|example|dummy|fake|sample|insert[_-]|put[_-]|todo|fixme|(?:key|token|secret)[_-]?here|xxxx|\*\*\*|•|…|\.\.\.|123456|abcdef|qwerty/i;
+  /redacted|placeholder|replace|change[_-]?me|your[_-]|example|dummy|fake|sample|insert[_-]|put[_-]|todo|fixme|(?:key|token|secret)[_-]?here|xxxx|\*\*\*|\u2022|\u2026|\.\.\.|123456|abcdef|qwerty/i;
 const TEMPLATE_SHAPES: RegExp[] = [
   /\$\{[^}]*\}/, // ${VAR}, resolved by OpenClaw
   /\{env:[^}]*\}/i, // {env:VAR}, other tools' reference syntax

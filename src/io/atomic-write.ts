@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { accessSync, chmodSync, chownSync, closeSync, constants, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parseConfig } from "../stages/parse.js";
@@ -68,7 +67,10 @@ export function writeFileAtomic(path: string, newText: string, expected: { origi
     return refuse("invalid-json5", `The new text for ${path} does not parse as JSON5${where}; nothing was written.`);
   }
 
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  // The suffix only has to make a clash unlikely: "wx" refuses an existing file (or symlink), so a
+  // clash is a refused write, never an overwrite. (node:crypto would cost every lint run ~10 ms to load.)
+  const suffix = Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, "0");
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${suffix}.tmp`);
   try {
     const fd = openSync(temp, "wx", mode);
     try {

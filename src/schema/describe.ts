@@ -49,5 +49,8 @@ const UNCHECKED_DOCS: FieldDocs = {
 
 /** An optional key whose value passes through unchecked, documented as such for editors. */
 export function uncheckedField(): z.ZodOptional<z.ZodUnknown> {
-  return documented(z.unknown(), UNCHECKED_DOCS).optional();
+  // Zod schemas are immutable: one instance serves every such key (start-up builds ~150 of them).
+  unchecked ??= documented(z.unknown(), UNCHECKED_DOCS).optional();
+  return unchecked;
 }
+let unchecked: z.ZodOptional<z.ZodUnknown> | undefined;
