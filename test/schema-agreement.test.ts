@@ -22,7 +22,7 @@ const validateWithJsonSchema = ajv.compile(emitJsonSchema());
 type Verdict = { valid: boolean; sections: string[] };
 
 function zodVerdict(value: unknown): Verdict {
-  const result = openClawConfigSchema.safeParse(value);
+  const result = openClawConfigSchema().safeParse(value);
   if (result.success) return { valid: true, sections: [] };
   const sections = result.error.issues.flatMap((issue) => {
     if (issue.path.length > 0) return [String(issue.path[0])];

@@ -9,6 +9,7 @@ import { describeFsError, readSource } from "../io/read-source.js";
 import type { FileReport } from "../report/report.js";
 import { RULES } from "../rules/registry.js";
 import type { RuleSetting } from "../stages/lint.js";
+import { lazily } from "../schema/describe.js";
 import { parseConfig } from "../stages/parse.js";
 import { UsageError } from "./io.js";
 
@@ -19,8 +20,9 @@ export const SETTINGS_FILE_NAME = ".openclaw-config.json5";
 export const AUTH_CHOICES = ["auto", "api-key", "subscription"] as const;
 export type AuthChoice = (typeof AUTH_CHOICES)[number];
 
-/** The settings file's own schema; paths in it are relative to the file's folder. */
-export const projectSettingsSchema = z.strictObject({
+/** The settings file's own schema; paths in it are relative to the file's folder. Built on first use: most runs have no settings file. */
+export const projectSettingsSchema = lazily(() =>
+  z.strictObject({
   $schema: z.string().optional(),
   /** Severity per rule id, like `--rule`. */
   rules: z.record(z.string(), z.enum(["off", "warn", "warning", "error"])).optional(),
@@ -30,7 +32,8 @@ export const projectSettingsSchema = z.strictObject({
   envFiles: z.array(z.string().min(1)).optional(),
   /** Output of `openclaw config schema`, like `--openclaw-schema`. */
   openclawSchema: z.string().min(1).optional(),
-});
+  }),
+);
 
 /** Settings from one `.openclaw-config.json5`, with paths made usable from the working directory. */
 export interface ProjectSettings {
@@ -166,7 +169,7 @@ export function parseProjectSettings(text: string, display: string, baseDir: str
   const error = (code: string, message: string, path: KeyPath, part: "key" | "value", notes: string[] = []) =>
     report.diagnostics.push({ ...settingsError(code, message, display, path, notes), range: locate(path, part) });
 
-  const result = projectSettingsSchema.safeParse(doc.value);
+  const result = projectSettingsSchema().safeParse(doc.value);
   if (!result.success) {
     for (const issue of result.error.issues) reportIssue(issue as SettingsIssue, doc.value, error);
   }
@@ -236,16 +239,17 @@ interface SettingsIssue {
   message: string;
 }
 
-const SETTINGS_KEYS = Object.keys(projectSettingsSchema.shape);
+type SettingsInput = z.infer<ReturnType<typeof projectSettingsSchema>>;
 
-type SettingsInput = z.infer<typeof projectSettingsSchema>;
+/** The keys of a settings file (the schema's, for "did you mean"). */
+const settingsKeys = (): string[] => Object.keys(projectSettingsSchema().shape);
 
 /** The settings whose own values are valid, whatever is wrong elsewhere in the file. */
 function validFields(root: unknown): SettingsInput {
   const out: Record<string, unknown> = {};
   if (typeof root !== "object" || root === null || Array.isArray(root)) return out;
-  const shape = projectSettingsSchema.shape as Record<string, z.ZodType>;
-  for (const key of SETTINGS_KEYS) {
+  const shape = projectSettingsSchema().shape as Record<string, z.ZodType>;
+  for (const key of Object.keys(shape)) {
     if (!Object.prototype.hasOwnProperty.call(root, key)) continue;
     const parsed = shape[key]?.safeParse((root as Record<string, unknown>)[key]);
     if (parsed?.success && parsed.data !== undefined) out[key] = parsed.data;
@@ -263,10 +267,10 @@ function reportIssue(
   switch (issue.code) {
     case "unrecognized_keys":
       for (const key of issue.keys ?? []) {
-        const suggestion = path.length === 0 ? closestMatch(key, SETTINGS_KEYS) : undefined;
+        const suggestion = path.length === 0 ? closestMatch(key, settingsKeys()) : undefined;
         const hint = suggestion ? `; did you mean \`${suggestion}\`?` : ".";
         error("settings/unknown-key", `Unknown setting \`${key}\`${hint}`, [...path, key], "key", [
-          `${SETTINGS_FILE_NAME} accepts ${SETTINGS_KEYS.filter((k) => k !== "$schema").map((k) => `\`${k}\``).join(", ")}.`,
+          `${SETTINGS_FILE_NAME} accepts ${settingsKeys().filter((k) => k !== "$schema").map((k) => `\`${k}\``).join(", ")}.`,
         ]);
       }
       return;

@@ -54,3 +54,16 @@ export function uncheckedField(): z.ZodOptional<z.ZodUnknown> {
   return unchecked;
 }
 let unchecked: z.ZodOptional<z.ZodUnknown> | undefined;
+
+/**
+ * A value built on first use and then kept. The schemas are built this way: constructing them
+ * costs a short lint run ~10 ms of its start-up, and a valid config never needs them (see
+ * src/schema/compile-check.ts).
+ */
+export function lazily<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => {
+    built ??= { value: build() };
+    return built.value;
+  };
+}

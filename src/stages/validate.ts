@@ -4,6 +4,7 @@ import { formatPath } from "../diagnostics/diagnostic.js";
 import { closestMatch } from "../diagnostics/suggest.js";
 import { joinOr, typeName } from "../diagnostics/wording.js";
 import type { SourceMap } from "../document/source-map.js";
+import { isValidConfig } from "../schema/config-check.generated.js";
 import { openClawConfigSchema } from "../schema/root.js";
 
 /** Result of validating a config value against the Zod schema. */
@@ -29,9 +30,15 @@ const LEGACY_KEYS: Record<string, string> = {
   routing: "Routing moved to `bindings` and `agents` in current OpenClaw.",
 };
 
-/** Validates a config value with the Zod schema; every issue becomes a located Diagnostic. */
+/**
+ * Validates a config value with the Zod schema; every issue becomes a located Diagnostic. The
+ * predicate compiled from the same schema answers first: when it accepts the value, Zod would
+ * too (src/schema/compile-check.ts), so the schema is built and run only for a config that may
+ * have problems.
+ */
 export function validateConfig(value: unknown, sourceMap: SourceMap, fallbackFile: string): ValidationResult {
-  const result = openClawConfigSchema.safeParse(value);
+  if (isValidConfig(value)) return { valid: true, diagnostics: [] };
+  const result = openClawConfigSchema().safeParse(value);
   if (result.success) return { valid: true, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   for (const issue of result.error.issues) {
@@ -141,7 +148,7 @@ function bestBranch(branches: ZodIssue[][], value: unknown): ZodIssue[] | undefi
 
 /** Keys the schema allows on the object at `path` (for "did you mean"). */
 function knownKeys(path: KeyPath): string[] {
-  let schema: unknown = openClawConfigSchema;
+  let schema: unknown = openClawConfigSchema();
   for (const segment of path) {
     schema = childSchema(schema, segment);
     if (!schema) return [];
