@@ -6,6 +6,7 @@ import type { CliIO } from "./cli/io.js";
 import { UsageError } from "./cli/io.js";
 import { descriptorOutput } from "./cli/stdio.js";
 import { decodeBytes } from "./io/read-source.js";
+import { VERSION } from "./version.js";
 
 /** Reads all of standard input and decodes it as files are (UTF-8, or UTF-16 with a BOM); bytes that are not text are a usage error. */
 async function readStdin(): Promise<string> {
@@ -45,6 +46,11 @@ const io: CliIO = {
 
 /** The plain `lint` invocation skips loading yargs; everything else goes through the full CLI. */
 async function run(argv: string[]): Promise<number> {
+  // Scripts and editor integrations ask for the version often; yargs is not needed to answer.
+  if (argv.length === 1 && argv[0] === "--version") {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
   const fast = await tryFastLint(argv, io);
   if (fast !== undefined) return fast;
   const { main } = await import("./cli/main.js");

@@ -166,6 +166,12 @@ describe("the bin's output (written to the descriptors directly, without Node's 
     expect(JSON.parse(piped.stdout).files[0].diagnostics.length).toBeGreaterThanOrEqual(2000);
   });
 
+  it("--version prints the package version (answered without loading yargs)", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+    const run = spawnSync(process.execPath, [CLI, "--version"], { encoding: "utf8" });
+    expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
+  });
+
   it("ends quietly when the reader closes the pipe early (`| head`)", async () => {
     const child = spawn(process.execPath, [CLI, "lint", "--format", "json", manyFindings()], { stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
