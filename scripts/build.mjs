@@ -51,8 +51,9 @@ writeFileSync("dist/cli.bundle.cjs", `(function (exports, require, module, __fil
 copyFileSync("scripts/cli-loader.cjs", "dist/cli.cjs");
 chmodSync("dist/cli.cjs", 0o755);
 
-// One lint of the example config compiles the code a lint run needs; its code cache is kept.
-const warm = spawnSync(process.execPath, ["dist/cli.cjs", "lint", "--format", "json", "fixtures/openclaw.json5"], {
+// One lint of the example configs compiles the code a lint run needs; its code cache is kept. The
+// second file has schema problems, so wording them (the Zod schemas) is compiled too.
+const warm = spawnSync(process.execPath, ["dist/cli.cjs", "lint", "--format", "json", "fixtures/openclaw.json5", "fixtures/schema-errors.json5"], {
   env: { ...process.env, OPENCLAW_CONFIG_WRITE_CODE_CACHE: "1" },
   encoding: "utf8",
 });
