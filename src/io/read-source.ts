@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { LineIndex } from "../document/lines.js";
+import { fileTooLarge, MAX_FILE_BYTES } from "../stages/parse.js";
 
 /** A file's decoded text, a decoding diagnostic, or a reason it could not be read at all. */
 export type ReadResult =
@@ -15,6 +16,8 @@ export function readSource(path: string, display: string = path): ReadResult {
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) return { ok: false, error: `${display}: is a directory` };
+    // Refused before reading: a huge file would cost seconds and hundreds of MiB to read and decode.
+    if (stat.size > MAX_FILE_BYTES) return { ok: true, diagnostic: fileTooLarge(stat.size, display) };
     mtimeMs = stat.mtimeMs;
     bytes = readFileSync(path);
   } catch (error) {

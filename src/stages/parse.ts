@@ -18,6 +18,20 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
+/** The diagnostic for a file over MAX_FILE_BYTES (checked on the file's size before it is read, and on text). */
+export function fileTooLarge(size: number, file: string): Diagnostic {
+  const start = { line: 1, column: 1, offset: 0 };
+  return {
+    code: "parse/file-too-large",
+    severity: "error",
+    message: `File is ${formatSize(size)}; the limit is ${formatSize(MAX_FILE_BYTES)}.`,
+    file,
+    range: { start, end: start },
+    path: [],
+    notes: ["An OpenClaw config is a few kilobytes; a file this large is almost certainly not a config."],
+  };
+}
+
 /**
  * Parses JSON5 text into a ConfigDocument; syntax problems become diagnostics, never exceptions.
  * `anyRoot` accepts an array or scalar at the top level (an `$include`d file may hold one).
@@ -30,11 +44,7 @@ export function parseConfig(text: string, file: string, options: { anyRoot?: boo
     ],
   });
 
-  if (text.length > MAX_FILE_BYTES) {
-    return fail("parse/file-too-large", `File is ${formatSize(text.length)}; the limit is ${formatSize(MAX_FILE_BYTES)}.`, 0, 0, [
-      "An OpenClaw config is a few kilobytes; a file this large is almost certainly not a config.",
-    ]);
-  }
+  if (text.length > MAX_FILE_BYTES) return { diagnostics: [fileTooLarge(text.length, file)] };
   const binary = text.indexOf("\u0000");
   if (binary !== -1) {
     return fail("parse/binary", "File contains a NUL character; it is not a text file.", binary, binary + 1);
