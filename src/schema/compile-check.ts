@@ -47,6 +47,9 @@ interface CheckDef {
   format?: string;
 }
 
+/** Stands in for a schema the predicate must not model (a cycle). */
+const NEVER: ZodLike = { _zod: { def: { type: "recursive reference" } } };
+
 /** What the compiler produced: the module source, and which schema kinds it had to reject wholesale. */
 export interface CompiledCheck {
   source: string;
@@ -60,14 +63,28 @@ export function compileConfigCheck(schema: unknown, header: string): CompiledChe
   const names = new Map<ZodLike, string>();
   const unsupported: string[] = [];
 
-  /** The name of the function that checks `node`, compiling it on first use (shared schemas compile once). */
+  const byBody = new Map<string, string>();
+  const inProgress = new Set<ZodLike>();
+
+  /**
+   * The name of the function that checks `node`, compiling it on first use. Shared schemas compile
+   * once, and so do copies that differ only in documentation (each `.meta()` is a new instance).
+   */
   const compile = (node: ZodLike, path: string): string => {
     const known = names.get(node);
     if (known) return known;
-    const name = `check${names.size}`;
-    names.set(node, name);
+    // A schema that contains itself (through a getter) would recurse forever here: left to Zod.
+    if (inProgress.has(node)) return compile(NEVER, `${path} (recursive)`);
+    inProgress.add(node);
     const body = compileBody(node, path);
-    functions.push(`function ${name}(v: unknown): boolean {\n${body}\n}`);
+    inProgress.delete(node);
+    let name = byBody.get(body);
+    if (!name) {
+      name = `check${byBody.size}`;
+      byBody.set(body, name);
+      functions.push(`function ${name}(v: unknown): boolean {\n${body}\n}`);
+    }
+    names.set(node, name);
     return name;
   };
 

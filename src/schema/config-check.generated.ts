@@ -24,46 +24,46 @@ function lengthOf(v: unknown): number {
   return count;
 }
 
-function check2(v: unknown): boolean {
+function check0(v: unknown): boolean {
   if (typeof v !== "string") return false;
   return true;
 }
 
 function check1(v: unknown): boolean {
-  return v === undefined || check2(v);
+  return v === undefined || check0(v);
 }
 
-function check4(v: unknown): boolean {
+function check2(v: unknown): boolean {
   return true;
 }
 
 function check3(v: unknown): boolean {
-  return v === undefined || check4(v);
+  return v === undefined || check2(v);
 }
 
-function check10(v: unknown): boolean {
+function check4(v: unknown): boolean {
   return typeof v === "boolean";
 }
 
-function check9(v: unknown): boolean {
-  return v === undefined || check10(v);
+function check5(v: unknown): boolean {
+  return v === undefined || check4(v);
 }
 
-function check12(v: unknown): boolean {
+function check6(v: unknown): boolean {
   if (typeof v !== "number" || !Number.isFinite(v)) return false;
   if (!(Number.isSafeInteger(v))) return false;
   if (!((v as number) >= 0)) return false;
   return true;
 }
 
-function check11(v: unknown): boolean {
-  return v === undefined || check12(v);
+function check7(v: unknown): boolean {
+  return v === undefined || check6(v);
 }
 
 function check8(v: unknown): boolean {
   if (!isPlainData(v)) return false;
-  if ("enabled" in v && !check9(v["enabled"])) return false;
-  if ("timeoutMs" in v && !check11(v["timeoutMs"])) return false;
+  if ("enabled" in v && !check5(v["enabled"])) return false;
+  if ("timeoutMs" in v && !check7(v["timeoutMs"])) return false;
   for (const key in v) {
     if (key === "enabled" || key === "timeoutMs") continue;
     return false;
@@ -71,81 +71,53 @@ function check8(v: unknown): boolean {
   return true;
 }
 
-function check7(v: unknown): boolean {
+function check9(v: unknown): boolean {
   return v === undefined || check8(v);
 }
 
-function check15(v: unknown): boolean {
-  if (typeof v !== "string") return false;
+function check10(v: unknown): boolean {
+  if (!isPlainData(v)) return false;
+  for (const key of Object.keys(v)) {
+    if (!check0(v[key])) return false;
+  }
   return true;
 }
 
-function check14(v: unknown): boolean {
+function check11(v: unknown): boolean {
+  return v === undefined || check10(v);
+}
+
+function check12(v: unknown): boolean {
   if (!isPlainData(v)) return false;
-  for (const key of Object.keys(v)) {
-    if (!check15(v[key])) return false;
+  if ("shellEnv" in v && !check9(v["shellEnv"])) return false;
+  if ("vars" in v && !check11(v["vars"])) return false;
+  for (const key in v) {
+    if (key === "shellEnv" || key === "vars") continue;
+    if (!check0(v[key])) return false;
   }
   return true;
 }
 
 function check13(v: unknown): boolean {
-  return v === undefined || check14(v);
+  return v === undefined || check12(v);
 }
 
-function check16(v: unknown): boolean {
-  if (typeof v !== "string") return false;
-  return true;
-}
-
-function check6(v: unknown): boolean {
-  if (!isPlainData(v)) return false;
-  if ("shellEnv" in v && !check7(v["shellEnv"])) return false;
-  if ("vars" in v && !check13(v["vars"])) return false;
-  for (const key in v) {
-    if (key === "shellEnv" || key === "vars") continue;
-    if (!check16(v[key])) return false;
-  }
-  return true;
-}
-
-function check5(v: unknown): boolean {
-  return v === undefined || check6(v);
-}
-
-function check22(v: unknown): boolean {
+function check14(v: unknown): boolean {
   if (typeof v !== "string") return false;
   if (!(lengthOf(v) >= 1)) return false;
   return true;
 }
 
-function check23(v: unknown): boolean {
+function check15(v: unknown): boolean {
   return v === "api_key" || v === "oauth" || v === "token" || v === "aws-sdk";
 }
 
-function check25(v: unknown): boolean {
-  if (typeof v !== "string") return false;
-  return true;
-}
-
-function check24(v: unknown): boolean {
-  return v === undefined || check25(v);
-}
-
-function check27(v: unknown): boolean {
-  if (typeof v !== "string") return false;
-  return true;
-}
-
-function check26(v: unknown): boolean {
-  return v === undefined || check27(v);
-}
-
-function check21(v: unknown): boolean {
+function check16(v: unknown): boolean {
   if (!isPlainData(v)) return false;
-  if (!("provider" in v) || !check22(v["provider"])) return false;
-  if (!("mode" in v) || !check23(v["mode"])) return false;
-  if ("email" in v && !check24(v["email"])) return false;
-  if ("displayName" in v && !check26(v["displayName"])) return false;
+  if (!("provider" in v) || !check14(v["provider"])) return false;
+  if (!("mode" in v) || !check15(v["mode"])) return false;
+  if ("email" in v && !check1(v["email"])) return false;
+  if ("displayName" in v && !check1(v["displayName"])) return false;
   for (const key in v) {
     if (key === "provider" || key === "mode" || key === "email" || key === "displayName") continue;
     return false;
@@ -153,62 +125,53 @@ function check21(v: unknown): boolean {
   return true;
 }
 
-function check20(v: unknown): boolean {
+function check17(v: unknown): boolean {
   if (!isPlainData(v)) return false;
   for (const key of Object.keys(v)) {
-    if (!check21(v[key])) return false;
+    if (!check16(v[key])) return false;
   }
   return true;
-}
-
-function check19(v: unknown): boolean {
-  return v === undefined || check20(v);
-}
-
-function check31(v: unknown): boolean {
-  if (typeof v !== "string") return false;
-  return true;
-}
-
-function check30(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) if (!check31(v[i])) return false;
-  return true;
-}
-
-function check29(v: unknown): boolean {
-  if (!isPlainData(v)) return false;
-  for (const key of Object.keys(v)) {
-    if (!check30(v[key])) return false;
-  }
-  return true;
-}
-
-function check28(v: unknown): boolean {
-  return v === undefined || check29(v);
-}
-
-function check34(v: unknown): boolean {
-  return true;
-}
-
-function check33(v: unknown): boolean {
-  if (!isPlainData(v)) return false;
-  for (const key of Object.keys(v)) {
-    if (!check34(v[key])) return false;
-  }
-  return true;
-}
-
-function check32(v: unknown): boolean {
-  return v === undefined || check33(v);
 }
 
 function check18(v: unknown): boolean {
+  return v === undefined || check17(v);
+}
+
+function check19(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (!check0(v[i])) return false;
+  return true;
+}
+
+function check20(v: unknown): boolean {
   if (!isPlainData(v)) return false;
-  if ("profiles" in v && !check19(v["profiles"])) return false;
-  if ("order" in v && !check28(v["order"])) return false;
-  if ("cooldowns" in v && !check32(v["cooldowns"])) return false;
+  for (const key of Object.keys(v)) {
+    if (!check19(v[key])) return false;
+  }
+  return true;
+}
+
+function check21(v: unknown): boolean {
+  return v === undefined || check20(v);
+}
+
+function check22(v: unknown): boolean {
+  if (!isPlainData(v)) return false;
+  for (const key of Object.keys(v)) {
+    if (!check2(v[key])) return false;
+  }
+  return true;
+}
+
+function check23(v: unknown): boolean {
+  return v === undefined || check22(v);
+}
+
+function check24(v: unknown): boolean {
+  if (!isPlainData(v)) return false;
+  if ("profiles" in v && !check18(v["profiles"])) return false;
+  if ("order" in v && !check21(v["order"])) return false;
+  if ("cooldowns" in v && !check23(v["cooldowns"])) return false;
   for (const key in v) {
     if (key === "profiles" || key === "order" || key === "cooldowns") continue;
     return false;
@@ -216,146 +179,70 @@ function check18(v: unknown): boolean {
   return true;
 }
 
-function check17(v: unknown): boolean {
-  return v === undefined || check18(v);
+function check25(v: unknown): boolean {
+  return v === undefined || check24(v);
 }
 
-function check38(v: unknown): boolean {
+function check26(v: unknown): boolean {
   return v === "merge" || v === "replace";
 }
 
-function check37(v: unknown): boolean {
-  return v === undefined || check38(v);
+function check27(v: unknown): boolean {
+  return v === undefined || check26(v);
 }
 
-function check43(v: unknown): boolean {
-  if (typeof v !== "string") return false;
-  return true;
+function check28(v: unknown): boolean {
+  return check0(v) || check22(v);
 }
 
-function check42(v: unknown): boolean {
-  return v === undefined || check43(v);
+function check29(v: unknown): boolean {
+  return v === undefined || check28(v);
 }
 
-function check46(v: unknown): boolean {
-  if (typeof v !== "string") return false;
-  return true;
-}
-
-function check48(v: unknown): boolean {
-  return true;
-}
-
-function check47(v: unknown): boolean {
-  if (!isPlainData(v)) return false;
-  for (const key of Object.keys(v)) {
-    if (!check48(v[key])) return false;
-  }
-  return true;
-}
-
-function check45(v: unknown): boolean {
-  return check46(v) || check47(v);
-}
-
-function check44(v: unknown): boolean {
-  return v === undefined || check45(v);
-}
-
-function check50(v: unknown): boolean {
+function check30(v: unknown): boolean {
   return v === "api-key" || v === "aws-sdk" || v === "oauth" || v === "token";
 }
 
-function check49(v: unknown): boolean {
-  return v === undefined || check50(v);
+function check31(v: unknown): boolean {
+  return v === undefined || check30(v);
 }
 
-function check52(v: unknown): boolean {
+function check32(v: unknown): boolean {
   return v === "anthropic-messages" || v === "azure-openai-responses" || v === "bedrock-converse-stream" || v === "github-copilot" || v === "google-generative-ai" || v === "google-vertex" || v === "ollama" || v === "openai-chatgpt-responses" || v === "openai-codex-responses" || v === "openai-completions" || v === "openai-responses";
 }
 
-function check51(v: unknown): boolean {
-  return v === undefined || check52(v);
+function check33(v: unknown): boolean {
+  return v === undefined || check32(v);
 }
 
-function check55(v: unknown): boolean {
-  return true;
-}
-
-function check54(v: unknown): boolean {
-  if (!isPlainData(v)) return false;
-  for (const key of Object.keys(v)) {
-    if (!check55(v[key])) return false;
-  }
-  return true;
-}
-
-function check53(v: unknown): boolean {
-  return v === undefined || check54(v);
-}
-
-function check59(v: unknown): boolean {
+function check34(v: unknown): boolean {
   return v === "none" || v === "short" || v === "long";
 }
 
-function check58(v: unknown): boolean {
-  return v === undefined || check59(v);
+function check35(v: unknown): boolean {
+  return v === undefined || check34(v);
 }
 
-function check61(v: unknown): boolean {
+function check36(v: unknown): boolean {
   return v === "5m" || v === "1h";
 }
 
-function check60(v: unknown): boolean {
-  return v === undefined || check61(v);
+function check37(v: unknown): boolean {
+  return v === undefined || check36(v);
 }
 
-function check57(v: unknown): boolean {
+function check38(v: unknown): boolean {
   if (!isPlainData(v)) return false;
-  if ("cacheRetention" in v && !check58(v["cacheRetention"])) return false;
-  if ("cacheControlTtl" in v && !check60(v["cacheControlTtl"])) return false;
+  if ("cacheRetention" in v && !check35(v["cacheRetention"])) return false;
+  if ("cacheControlTtl" in v && !check37(v["cacheControlTtl"])) return false;
   return true;
 }
 
-function check56(v: unknown): boolean {
-  return v === undefined || check57(v);
+function check39(v: unknown): boolean {
+  return v === undefined || check38(v);
 }
 
-function check65(v: unknown): boolean {
-  if (typeof v !== "string") return false;
-  if (!(lengthOf(v) >= 1)) return false;
-  return true;
-}
-
-function check67(v: unknown): boolean {
-  if (typeof v !== "string") return false;
-  return true;
-}
-
-function check66(v: unknown): boolean {
-  return v === undefined || check67(v);
-}
-
-function check68(v: unknown): boolean {
-  return v === undefined || check52(v);
-}
-
-function check69(v: unknown): boolean {
-  return v === undefined || check54(v);
-}
-
-function check71(v: unknown): boolean {
-  if (!isPlainData(v)) return false;
-  if ("cacheRetention" in v && !check58(v["cacheRetention"])) return false;
-  if ("cacheControlTtl" in v && !check60(v["cacheControlTtl"])) return false;
-  return true;
-}
-
-function check70(v: unknown): boolean {
-  return v === undefined || check71(v);
-}
-
-function check64(v: unknown): boolean {
+function check40(v: unknown): boolean {
   if (!isPlainData(v)) return false;
   if ("reasoning" in v && !check3(v["reasoning"])) return false;
   if ("input" in v && !check3(v["input"])) return false;
@@ -369,11 +256,11 @@ function check64(v: unknown): boolean {
   if ("agentRuntime" in v && !check3(v["agentRuntime"])) return false;
   if ("mediaInput" in v && !check3(v["mediaInput"])) return false;
   if ("metadataSource" in v && !check3(v["metadataSource"])) return false;
-  if (!("id" in v) || !check65(v["id"])) return false;
-  if ("name" in v && !check66(v["name"])) return false;
-  if ("api" in v && !check68(v["api"])) return false;
-  if ("headers" in v && !check69(v["headers"])) return false;
-  if ("params" in v && !check70(v["params"])) return false;
+  if (!("id" in v) || !check14(v["id"])) return false;
+  if ("name" in v && !check1(v["name"])) return false;
+  if ("api" in v && !check33(v["api"])) return false;
+  if ("headers" in v && !check23(v["headers"])) return false;
+  if ("params" in v && !check39(v["params"])) return false;
   for (const key in v) {
     if (key === "reasoning" || key === "input" || key === "cost" || key === "contextWindow" || key === "contextTokens" || key === "maxTokens" || key === "compat" || key === "baseUrl" || key === "thinkingLevelMap" || key === "agentRuntime" || key === "mediaInput" || key === "metadataSource" || key === "id" || key === "name" || key === "api" || key === "headers" || key === "params") continue;
     return false;
@@ -381,17 +268,17 @@ function check64(v: unknown): boolean {
   return true;
 }
 
-function check63(v: unknown): boolean {
+function check41(v: unknown): boolean {
   if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) if (!check64(v[i])) return false;
+  for (let i = 0; i < v.length; i++) if (!check40(v[i])) return false;
   return true;
 }
 
-function check62(v: unknown): boolean {
-  return v === undefined || check63(v);
+function check42(v: unknown): boolean {
+  return v === undefined || check41(v);
 }
 
-function check41(v: unknown): boolean {
+function check43(v: unknown): boolean {
   if (!isPlainData(v)) return false;
   if ("injectNumCtxForOpenAICompat" in v && !check3(v["injectNumCtxForOpenAICompat"])) return false;
   if ("authHeader" in v && !check3(v["authHeader"])) return false;
@@ -403,13 +290,13 @@ function check41(v: unknown): boolean {
   if ("agentRuntime" in v && !check3(v["agentRuntime"])) return false;
   if ("localService" in v && !check3(v["localService"])) return false;
   if ("request" in v && !check3(v["request"])) return false;
-  if ("baseUrl" in v && !check42(v["baseUrl"])) return false;
-  if ("apiKey" in v && !check44(v["apiKey"])) return false;
-  if ("auth" in v && !check49(v["auth"])) return false;
-  if ("api" in v && !check51(v["api"])) return false;
-  if ("headers" in v && !check53(v["headers"])) return false;
-  if ("params" in v && !check56(v["params"])) return false;
-  if ("models" in v && !check62(v["models"])) return false;
+  if ("baseUrl" in v && !check1(v["baseUrl"])) return false;
+  if ("apiKey" in v && !check29(v["apiKey"])) return false;
+  if ("auth" in v && !check31(v["auth"])) return false;
+  if ("api" in v && !check33(v["api"])) return false;
+  if ("headers" in v && !check23(v["headers"])) return false;
+  if ("params" in v && !check39(v["params"])) return false;
+  if ("models" in v && !check42(v["models"])) return false;
   for (const key in v) {
     if (key === "injectNumCtxForOpenAICompat" || key === "authHeader" || key === "contextWindow" || key === "contextTokens" || key === "maxTokens" || key === "timeoutSeconds" || key === "region" || key === "agentRuntime" || key === "localService" || key === "request" || key === "baseUrl" || key === "apiKey" || key === "auth" || key === "api" || key === "headers" || key === "params" || key === "models") continue;
     return false;
@@ -417,22 +304,22 @@ function check41(v: unknown): boolean {
   return true;
 }
 
-function check40(v: unknown): boolean {
+function check44(v: unknown): boolean {
   if (!isPlainData(v)) return false;
   for (const key of Object.keys(v)) {
-    if (!check41(v[key])) return false;
+    if (!check43(v[key])) return false;
   }
   return true;
 }
 
-function check39(v: unknown): boolean {
-  return v === undefined || check40(v);
+function check45(v: unknown): boolean {
+  return v === undefined || check44(v);
 }
 
-function check36(v: unknown): boolean {
+function check46(v: unknown): boolean {
   if (!isPlainData(v)) return false;
-  if ("mode" in v && !check37(v["mode"])) return false;
-  if ("providers" in v && !check39(v["providers"])) return false;
+  if ("mode" in v && !check27(v["mode"])) return false;
+  if ("providers" in v && !check45(v["providers"])) return false;
   if ("pricing" in v && !check3(v["pricing"])) return false;
   if ("bedrockDiscovery" in v && !check3(v["bedrockDiscovery"])) return false;
   if ("proxy" in v && !check3(v["proxy"])) return false;
@@ -443,40 +330,28 @@ function check36(v: unknown): boolean {
   return true;
 }
 
-function check35(v: unknown): boolean {
-  return v === undefined || check36(v);
+function check47(v: unknown): boolean {
+  return v === undefined || check46(v);
 }
 
-function check78(v: unknown): boolean {
-  if (typeof v !== "string") return false;
-  if (!(lengthOf(v) >= 1)) return false;
-  return true;
+function check48(v: unknown): boolean {
+  return v === undefined || check14(v);
 }
 
-function check81(v: unknown): boolean {
-  if (typeof v !== "string") return false;
-  if (!(lengthOf(v) >= 1)) return false;
-  return true;
-}
-
-function check80(v: unknown): boolean {
-  return v === undefined || check81(v);
-}
-
-function check83(v: unknown): boolean {
+function check49(v: unknown): boolean {
   if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) if (!check78(v[i])) return false;
+  for (let i = 0; i < v.length; i++) if (!check14(v[i])) return false;
   return true;
 }
 
-function check82(v: unknown): boolean {
-  return v === undefined || check83(v);
+function check50(v: unknown): boolean {
+  return v === undefined || check49(v);
 }
 
-function check79(v: unknown): boolean {
+function check51(v: unknown): boolean {
   if (!isPlainData(v)) return false;
-  if ("primary" in v && !check80(v["primary"])) return false;
-  if ("fallbacks" in v && !check82(v["fallbacks"])) return false;
+  if ("primary" in v && !check48(v["primary"])) return false;
+  if ("fallbacks" in v && !check50(v["fallbacks"])) return false;
   for (const key in v) {
     if (key === "primary" || key === "fallbacks") continue;
     return false;
@@ -484,40 +359,19 @@ function check79(v: unknown): boolean {
   return true;
 }
 
-function check77(v: unknown): boolean {
-  return check78(v) || check79(v);
+function check52(v: unknown): boolean {
+  return check14(v) || check51(v);
 }
 
-function check76(v: unknown): boolean {
-  return v === undefined || check77(v);
+function check53(v: unknown): boolean {
+  return v === undefined || check52(v);
 }
 
-function check88(v: unknown): boolean {
-  if (typeof v !== "string") return false;
-  return true;
-}
-
-function check87(v: unknown): boolean {
-  return v === undefined || check88(v);
-}
-
-function check89(v: unknown): boolean {
-  return v === undefined || check71(v);
-}
-
-function check91(v: unknown): boolean {
-  return typeof v === "boolean";
-}
-
-function check90(v: unknown): boolean {
-  return v === undefined || check91(v);
-}
-
-function check86(v: unknown): boolean {
+function check54(v: unknown): boolean {
   if (!isPlainData(v)) return false;
-  if ("alias" in v && !check87(v["alias"])) return false;
-  if ("params" in v && !check89(v["params"])) return false;
-  if ("streaming" in v && !check90(v["streaming"])) return false;
+  if ("alias" in v && !check1(v["alias"])) return false;
+  if ("params" in v && !check39(v["params"])) return false;
+  if ("streaming" in v && !check5(v["streaming"])) return false;
   if ("agentRuntime" in v && !check3(v["agentRuntime"])) return false;
   for (const key in v) {
     if (key === "alias" || key === "params" || key === "streaming" || key === "agentRuntime") continue;
@@ -526,30 +380,19 @@ function check86(v: unknown): boolean {
   return true;
 }
 
-function check85(v: unknown): boolean {
+function check55(v: unknown): boolean {
   if (!isPlainData(v)) return false;
   for (const key of Object.keys(v)) {
-    if (!check86(v[key])) return false;
+    if (!check54(v[key])) return false;
   }
   return true;
 }
 
-function check84(v: unknown): boolean {
-  return v === undefined || check85(v);
+function check56(v: unknown): boolean {
+  return v === undefined || check55(v);
 }
 
-function check93(v: unknown): boolean {
-  if (!isPlainData(v)) return false;
-  if ("cacheRetention" in v && !check58(v["cacheRetention"])) return false;
-  if ("cacheControlTtl" in v && !check60(v["cacheControlTtl"])) return false;
-  return true;
-}
-
-function check92(v: unknown): boolean {
-  return v === undefined || check93(v);
-}
-
-function check75(v: unknown): boolean {
+function check57(v: unknown): boolean {
   if (!isPlainData(v)) return false;
   if ("additionalSystemPrompt" in v && !check3(v["additionalSystemPrompt"])) return false;
   if ("agentRuntime" in v && !check3(v["agentRuntime"])) return false;
@@ -613,9 +456,9 @@ function check75(v: unknown): boolean {
   if ("videoGenerationModel" in v && !check3(v["videoGenerationModel"])) return false;
   if ("voiceModel" in v && !check3(v["voiceModel"])) return false;
   if ("workspace" in v && !check3(v["workspace"])) return false;
-  if ("model" in v && !check76(v["model"])) return false;
-  if ("models" in v && !check84(v["models"])) return false;
-  if ("params" in v && !check92(v["params"])) return false;
+  if ("model" in v && !check53(v["model"])) return false;
+  if ("models" in v && !check56(v["models"])) return false;
+  if ("params" in v && !check39(v["params"])) return false;
   for (const key in v) {
     if (key === "additionalSystemPrompt" || key === "agentRuntime" || key === "blockStreamingBreak" || key === "blockStreamingChunk" || key === "blockStreamingCoalesce" || key === "blockStreamingDefault" || key === "bootstrapMaxChars" || key === "bootstrapPromptTruncationWarning" || key === "bootstrapTotalMaxChars" || key === "cliBackends" || key === "compaction" || key === "contextInjection" || key === "contextLimits" || key === "contextPruning" || key === "contextTokens" || key === "elevatedDefault" || key === "embeddedAgent" || key === "embeddedPi" || key === "envelopeElapsed" || key === "envelopeTimestamp" || key === "envelopeTimezone" || key === "experimental" || key === "fastModeDefault" || key === "heartbeat" || key === "humanDelay" || key === "imageGenerationModel" || key === "imageMaxDimensionPx" || key === "imageModel" || key === "imageQuality" || key === "maxConcurrent" || key === "mediaGenerationAutoProviderFallback" || key === "mediaMaxMb" || key === "memorySearch" || key === "modelPolicy" || key === "musicGenerationModel" || key === "pdfMaxBytesMb" || key === "pdfMaxPages" || key === "pdfModel" || key === "promptOverlays" || key === "reasoningDefault" || key === "repoRoot" || key === "runRetries" || key === "sandbox" || key === "silentReply" || key === "skills" || key === "skipBootstrap" || key === "skipOptionalBootstrapFiles" || key === "startupContext" || key === "subagents" || key === "thinkingDefault" || key === "timeFormat" || key === "timeoutSeconds" || key === "toolProgressDetail" || key === "tools" || key === "typingIntervalSeconds" || key === "typingMode" || key === "userTimezone" || key === "utilityModel" || key === "verboseDefault" || key === "videoGenerationModel" || key === "voiceModel" || key === "workspace" || key === "model" || key === "models" || key === "params") continue;
     return false;
@@ -623,54 +466,13 @@ function check75(v: unknown): boolean {
   return true;
 }
 
-function check74(v: unknown): boolean {
-  return v === undefined || check75(v);
+function check58(v: unknown): boolean {
+  return v === undefined || check57(v);
 }
 
-function check97(v: unknown): boolean {
-  if (typeof v !== "string") return false;
-  if (!(lengthOf(v) >= 1)) return false;
-  return true;
-}
-
-function check99(v: unknown): boolean {
-  return typeof v === "boolean";
-}
-
-function check98(v: unknown): boolean {
-  return v === undefined || check99(v);
-}
-
-function check100(v: unknown): boolean {
-  return v === undefined || check77(v);
-}
-
-function check102(v: unknown): boolean {
+function check59(v: unknown): boolean {
   if (!isPlainData(v)) return false;
-  for (const key of Object.keys(v)) {
-    if (!check86(v[key])) return false;
-  }
-  return true;
-}
-
-function check101(v: unknown): boolean {
-  return v === undefined || check102(v);
-}
-
-function check104(v: unknown): boolean {
-  if (!isPlainData(v)) return false;
-  if ("cacheRetention" in v && !check58(v["cacheRetention"])) return false;
-  if ("cacheControlTtl" in v && !check60(v["cacheControlTtl"])) return false;
-  return true;
-}
-
-function check103(v: unknown): boolean {
-  return v === undefined || check104(v);
-}
-
-function check96(v: unknown): boolean {
-  if (!isPlainData(v)) return false;
-  if (!("id" in v) || !check97(v["id"])) return false;
+  if (!("id" in v) || !check14(v["id"])) return false;
   if ("agentDir" in v && !check3(v["agentDir"])) return false;
   if ("bootstrapMaxChars" in v && !check3(v["bootstrapMaxChars"])) return false;
   if ("bootstrapTotalMaxChars" in v && !check3(v["bootstrapTotalMaxChars"])) return false;
@@ -706,10 +508,10 @@ function check96(v: unknown): boolean {
   if ("utilityModel" in v && !check3(v["utilityModel"])) return false;
   if ("verboseDefault" in v && !check3(v["verboseDefault"])) return false;
   if ("workspace" in v && !check3(v["workspace"])) return false;
-  if ("default" in v && !check98(v["default"])) return false;
-  if ("model" in v && !check100(v["model"])) return false;
-  if ("models" in v && !check101(v["models"])) return false;
-  if ("params" in v && !check103(v["params"])) return false;
+  if ("default" in v && !check5(v["default"])) return false;
+  if ("model" in v && !check53(v["model"])) return false;
+  if ("models" in v && !check56(v["models"])) return false;
+  if ("params" in v && !check39(v["params"])) return false;
   for (const key in v) {
     if (key === "id" || key === "agentDir" || key === "bootstrapMaxChars" || key === "bootstrapTotalMaxChars" || key === "contextInjection" || key === "contextLimits" || key === "contextTokens" || key === "description" || key === "embeddedAgent" || key === "experimental" || key === "fastModeDefault" || key === "groupChat" || key === "heartbeat" || key === "humanDelay" || key === "identity" || key === "imageModel" || key === "memory" || key === "memorySearch" || key === "modelPolicy" || key === "name" || key === "plugins" || key === "reasoningDefault" || key === "runtime" || key === "sandbox" || key === "skills" || key === "skillsLimits" || key === "subagents" || key === "thinkingDefault" || key === "toolProgressDetail" || key === "tools" || key === "tts" || key === "typingIntervalSeconds" || key === "typingMode" || key === "utilityModel" || key === "verboseDefault" || key === "workspace" || key === "default" || key === "model" || key === "models" || key === "params") continue;
     return false;
@@ -717,17 +519,17 @@ function check96(v: unknown): boolean {
   return true;
 }
 
-function check95(v: unknown): boolean {
+function check60(v: unknown): boolean {
   if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) if (!check96(v[i])) return false;
+  for (let i = 0; i < v.length; i++) if (!check59(v[i])) return false;
   return true;
 }
 
-function check94(v: unknown): boolean {
-  return v === undefined || check95(v);
+function check61(v: unknown): boolean {
+  return v === undefined || check60(v);
 }
 
-function check107(v: unknown): boolean {
+function check62(v: unknown): boolean {
   if (!isPlainData(v)) return false;
   if ("agentDir" in v && !check3(v["agentDir"])) return false;
   if ("bootstrapMaxChars" in v && !check3(v["bootstrapMaxChars"])) return false;
@@ -764,10 +566,10 @@ function check107(v: unknown): boolean {
   if ("utilityModel" in v && !check3(v["utilityModel"])) return false;
   if ("verboseDefault" in v && !check3(v["verboseDefault"])) return false;
   if ("workspace" in v && !check3(v["workspace"])) return false;
-  if ("default" in v && !check98(v["default"])) return false;
-  if ("model" in v && !check100(v["model"])) return false;
-  if ("models" in v && !check101(v["models"])) return false;
-  if ("params" in v && !check103(v["params"])) return false;
+  if ("default" in v && !check5(v["default"])) return false;
+  if ("model" in v && !check53(v["model"])) return false;
+  if ("models" in v && !check56(v["models"])) return false;
+  if ("params" in v && !check39(v["params"])) return false;
   for (const key in v) {
     if (key === "agentDir" || key === "bootstrapMaxChars" || key === "bootstrapTotalMaxChars" || key === "contextInjection" || key === "contextLimits" || key === "contextTokens" || key === "description" || key === "embeddedAgent" || key === "experimental" || key === "fastModeDefault" || key === "groupChat" || key === "heartbeat" || key === "humanDelay" || key === "identity" || key === "imageModel" || key === "memory" || key === "memorySearch" || key === "modelPolicy" || key === "name" || key === "plugins" || key === "reasoningDefault" || key === "runtime" || key === "sandbox" || key === "skills" || key === "skillsLimits" || key === "subagents" || key === "thinkingDefault" || key === "toolProgressDetail" || key === "tools" || key === "tts" || key === "typingIntervalSeconds" || key === "typingMode" || key === "utilityModel" || key === "verboseDefault" || key === "workspace" || key === "default" || key === "model" || key === "models" || key === "params") continue;
     return false;
@@ -775,23 +577,23 @@ function check107(v: unknown): boolean {
   return true;
 }
 
-function check106(v: unknown): boolean {
+function check63(v: unknown): boolean {
   if (!isPlainData(v)) return false;
   for (const key of Object.keys(v)) {
-    if (!check107(v[key])) return false;
+    if (!check62(v[key])) return false;
   }
   return true;
 }
 
-function check105(v: unknown): boolean {
-  return v === undefined || check106(v);
+function check64(v: unknown): boolean {
+  return v === undefined || check63(v);
 }
 
-function check73(v: unknown): boolean {
+function check65(v: unknown): boolean {
   if (!isPlainData(v)) return false;
-  if ("defaults" in v && !check74(v["defaults"])) return false;
-  if ("list" in v && !check94(v["list"])) return false;
-  if ("entries" in v && !check105(v["entries"])) return false;
+  if ("defaults" in v && !check58(v["defaults"])) return false;
+  if ("list" in v && !check61(v["list"])) return false;
+  if ("entries" in v && !check64(v["entries"])) return false;
   for (const key in v) {
     if (key === "defaults" || key === "list" || key === "entries") continue;
     return false;
@@ -799,11 +601,11 @@ function check73(v: unknown): boolean {
   return true;
 }
 
-function check72(v: unknown): boolean {
-  return v === undefined || check73(v);
+function check66(v: unknown): boolean {
+  return v === undefined || check65(v);
 }
 
-function check0(v: unknown): boolean {
+function check67(v: unknown): boolean {
   if (!isPlainData(v)) return false;
   if ("$schema" in v && !check1(v["$schema"])) return false;
   if ("meta" in v && !check3(v["meta"])) return false;
@@ -852,10 +654,10 @@ function check0(v: unknown): boolean {
   if ("tts" in v && !check3(v["tts"])) return false;
   if ("worktreeAcceleration" in v && !check3(v["worktreeAcceleration"])) return false;
   if ("worktreeRoot" in v && !check3(v["worktreeRoot"])) return false;
-  if ("env" in v && !check5(v["env"])) return false;
-  if ("auth" in v && !check17(v["auth"])) return false;
-  if ("models" in v && !check35(v["models"])) return false;
-  if ("agents" in v && !check72(v["agents"])) return false;
+  if ("env" in v && !check13(v["env"])) return false;
+  if ("auth" in v && !check25(v["auth"])) return false;
+  if ("models" in v && !check47(v["models"])) return false;
+  if ("agents" in v && !check66(v["agents"])) return false;
   for (const key in v) {
     if (key === "$schema" || key === "meta" || key === "wizard" || key === "diagnostics" || key === "logging" || key === "update" || key === "browser" || key === "ui" || key === "secrets" || key === "acp" || key === "nodeHost" || key === "tools" || key === "bindings" || key === "broadcast" || key === "audio" || key === "media" || key === "messages" || key === "commands" || key === "approvals" || key === "session" || key === "cron" || key === "hooks" || key === "web" || key === "channels" || key === "discovery" || key === "canvasHost" || key === "talk" || key === "gateway" || key === "memory" || key === "mcp" || key === "skills" || key === "plugins" || key === "surfaces" || key === "proxy" || key === "accessGroups" || key === "attachments" || key === "cli" || key === "cloudWorkers" || key === "commitments" || key === "crestodian" || key === "desktop" || key === "security" || key === "telemetry" || key === "transcripts" || key === "tts" || key === "worktreeAcceleration" || key === "worktreeRoot" || key === "env" || key === "auth" || key === "models" || key === "agents") continue;
     return false;
@@ -865,5 +667,5 @@ function check0(v: unknown): boolean {
 
 /** True only when Zod would accept `value` too; false means "ask Zod" (it may still be valid). */
 export function isValidConfig(value: unknown): boolean {
-  return check0(value);
+  return check67(value);
 }
