@@ -10,7 +10,7 @@ import type { LintInputs } from "./stages/lint-context.js";
 import { prepareLintContext } from "./stages/lint-context.js";
 import { resolveIncludes } from "./stages/includes.js";
 import { parseConfig } from "./stages/parse.js";
-import { substituteEnv } from "./stages/substitute-env.js";
+import { mayHoldReference, substituteEnv } from "./stages/substitute-env.js";
 import { validateConfig } from "./stages/validate.js";
 import type { OpenClawSchemaValidator } from "./stages/validate-openclaw-schema.js";
 
@@ -55,7 +55,11 @@ export function lintText(text: string, file: string, options: PipelineOptions = 
     const context = prepareLintContext(value, sourceMap, options);
     diagnostics.push(...context.diagnostics);
     const environmentGiven = (options.envFiles?.length ?? 0) > 0 || options.processEnv !== undefined;
-    const substitution = substituteEnv(value, sourceMap, { vars: context.base.env, environmentGiven });
+    // Only strings with a `$` can hold a reference: when no file can have one, the walk finds nothing.
+    const texts = [...included.documents.values()].map((document) => document.text);
+    const substitution = texts.some(mayHoldReference)
+      ? substituteEnv(value, sourceMap, { vars: context.base.env, environmentGiven })
+      : { value, diagnostics: [] };
     // Without the real environment an unset variable says nothing about the config: lint stays quiet about it.
     const unknowable = new Set(environmentGiven ? [] : ["env/undefined-variable", "env/empty-variable"]);
     diagnostics.push(...substitution.diagnostics.filter((d) => !unknowable.has(d.code)));

@@ -106,7 +106,8 @@ const AUTH_SCHEME = /^(?:Bearer|Basic|Token)\s+/i;
  * lowers the bar for values under names such as `token` or `apiKey`.
  */
 export function looksLikeSecret(value: string, key?: string): boolean {
-  if (typeof value !== "string") return false;
+  // Trimming and removing a scheme only shorten it: a short value is rejected before any of that.
+  if (typeof value !== "string" || value.length < 8) return false;
   let v = value.trim();
   const scheme = AUTH_SCHEME.exec(v);
   if (scheme) v = v.slice(scheme[0].length).trim();

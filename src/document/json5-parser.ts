@@ -28,10 +28,13 @@ import type { LineIndex } from "./lines.js";
  *
  * Why it is shaped like this: a tree of one object per node, each with `loc` objects and a token
  * array, costs far more in allocation and garbage collection than the parse itself. So one pass
- * builds the JS value (as JSON5.parse does) and writes each node as four integers into a typed
- * array (kind, start, end, index after its subtree). Node objects are made only when someone walks
- * the tree: containers are cached so identity is stable, `loc` and `range` are computed from the
+ * builds the JS value (as JSON5.parse does) and records only where each object and array is: its
+ * two brackets and how many containers it holds. Node objects are made only when someone walks the
+ * tree, by reading that container's text again (nested containers are skipped by their recorded
+ * ends): containers are cached so identity is stable, `loc` and `range` are computed from the
  * file's LineIndex on each access, and tokens (comments included) are scanned on first use.
+ * (An earlier design kept four integers per node in a typed array: on a large file that buffer
+ * was bigger than the text, and writing it to fresh memory cost more than the rest of the parse.)
  * The parser never recurses: nesting depth is bounded by memory only.
  */
 
@@ -67,10 +70,8 @@ export interface DuplicateKey {
 export function parseJson5(text: string, lines: LineIndex): Json5Document {
   const parser = new Json5Parser(text, lines, undefined);
   const value = parser.parseDocument();
-  // Keep the tape as it is when it is mostly used; copy it smaller when the first guess was far too big.
-  const used = parser.records * RECORD;
-  const tape = used * 4 >= parser.tape.length * 3 ? parser.tape.subarray(0, used) : parser.tape.slice(0, used);
-  return new Json5Document(text, lines, value, tape, parser.containers, parser.containerRecords, parser.duplicates);
+  const spans = parser.spans.subarray(0, parser.containerCount * SPAN);
+  return new Json5Document(text, lines, value, parser.containers, parser.containerCount, spans, parser.valueStart, parser.duplicates);
 }
 
 /** Every token of valid JSON5 text in source order, comments included, as momoa's `tokens`. */
@@ -81,37 +82,89 @@ export function tokenizeJson5(text: string, lines: LineIndex): Token[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The tape: four int32 per node, in document order (a member's key record precedes its value's).
+// Container spans: three numbers per object or array, in the order their brackets open.
 // ---------------------------------------------------------------------------------------------
 
-const RECORD = 4;
-/** Field offsets within a record. `KIND` holds the kind in its low 4 bits and a count (containers) or sign above. */
-const KIND = 0;
-const START = 1;
-const END = 2;
-/** Index of the first record after this node's subtree. */
-const NEXT = 3;
+const SPAN = 3;
+/** Offset of the opening bracket. */
+const OPEN = 0;
+/** Offset just past the closing bracket. */
+const CLOSE = 1;
+/** Index of the first container after this one's subtree (its nested containers come before it). */
+const NEXT = 2;
 
-const enum Kind {
-  Object = 0,
-  Array = 1,
-  String = 2,
-  Number = 3,
-  True = 4,
-  False = 5,
-  Null = 6,
-  NaN = 7,
-  Infinity = 8,
-  Identifier = 9,
+/** Containers are listed in chunks of CHUNK = 2^CHUNK_BITS. */
+const CHUNK_BITS = 12;
+const CHUNK = 1 << CHUNK_BITS;
+
+/** Number kinds with a sign: the kind in the low 4 bits, the sign (an index into SIGNS) above. */
+const enum NumberKind {
+  Number = 0,
+  NaN = 1,
+  Infinity = 2,
 }
 
 const SIGNS: Sign[] = ["", "+", "-"];
-const LITERAL_KINDS: Record<string, Kind> = { true: Kind.True, false: Kind.False, null: Kind.Null, Infinity: Kind.Infinity, NaN: Kind.NaN };
+const LITERALS: [string, unknown][] = [
+  ["true", true],
+  ["false", false],
+  ["null", null],
+  ["Infinity", Infinity],
+  ["NaN", Number.NaN],
+];
 // As momoa does, NaN and Infinity are Number tokens.
 const LITERAL_TOKENS: Record<string, TokenType> = { true: "Boolean", false: "Boolean", null: "Null", Infinity: "Number", NaN: "Number" };
 
+/** One member or element of a container, as readEntries reads it again (one object, reused). */
+interface Entry {
+  /** Key offsets and name; for array elements keyStart is -1. */
+  keyStart: number;
+  keyEnd: number;
+  key: string;
+  valueStart: number;
+  /** Index of the value's container, or -1 for a scalar. */
+  container: number;
+}
+
+/**
+ * Reads the members (or elements) of container `index` of valid text again, calling `visit` with
+ * each until it returns true (`visit` must not read with `reader`). Values are not built: a nested
+ * container is skipped to its recorded end, a scalar is read past. Only entries whose containers
+ * are already closed may be read.
+ */
+function readEntries(reader: Json5Parser, spans: Int32Array, index: number, visit: (entry: Entry) => boolean | void): void {
+  const open = spans[index * SPAN + OPEN] as number;
+  const isObject = reader.text.charCodeAt(open) === Ch.LeftBrace;
+  const entry: Entry = { keyStart: -1, keyEnd: -1, key: "", valueStart: 0, container: -1 };
+  let next = index + 1;
+  reader.pos = open + 1;
+  for (;;) {
+    let c = reader.skipTrivia();
+    if (c === Ch.RightBrace || c === Ch.RightBracket) return;
+    if (isObject) {
+      entry.keyStart = reader.pos;
+      entry.key = (c === Ch.DoubleQuote || c === Ch.SingleQuote ? reader.readStringValue() : reader.readIdentifier()) as string;
+      entry.keyEnd = reader.pos;
+      reader.skipTrivia();
+      reader.pos++;
+      c = reader.skipTrivia();
+    }
+    entry.valueStart = reader.pos;
+    if (c === Ch.LeftBrace || c === Ch.LeftBracket) {
+      entry.container = next;
+      reader.pos = spans[next * SPAN + CLOSE] as number;
+      next = spans[next * SPAN + NEXT] as number;
+    } else {
+      entry.container = -1;
+      reader.readScalarValue(c);
+    }
+    if (visit(entry)) return;
+    if (reader.skipTrivia() === Ch.Comma) reader.pos++;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
-// The document and its nodes, made on demand from the tape.
+// The document and its nodes, made on demand from the text.
 // ---------------------------------------------------------------------------------------------
 
 type ContainerNode = Json5Object | Json5Array;
@@ -120,9 +173,9 @@ type ContainerNode = Json5Object | Json5Array;
 export class Json5Document implements DocumentNode {
   declare readonly type: "Document";
   private tokenCache: Token[] | undefined = undefined;
-  /** Object and array nodes by record index, so a container is one object however it is reached. */
+  /** Object and array nodes by container index, so a container is one object however it is reached. */
   private readonly nodes = new Map<number, ContainerNode>();
-  private recordOfValue: Map<object, number> | undefined = undefined;
+  private indexOfValue: Map<object, number> | undefined = undefined;
   /** A parser for reading single values again, shared: materialising a big object reads thousands. */
   private rereader: Json5Parser | undefined = undefined;
 
@@ -131,15 +184,20 @@ export class Json5Document implements DocumentNode {
     readonly lines: LineIndex,
     /** The evaluated value; `__proto__` is an ordinary own key, a repeated key keeps its last value. */
     readonly value: unknown,
-    private readonly tape: Int32Array,
-    private readonly containers: object[],
-    private readonly containerRecords: number[],
+    /** Every object and array of the value, in the order they open (the earlier value of a repeated key included), in chunks. */
+    private readonly containers: readonly object[][],
+    private readonly containerCount: number,
+    /** SPAN numbers per container (see OPEN, CLOSE, NEXT). */
+    private readonly spans: Int32Array,
+    /** Offset of the value, after leading whitespace and comments. */
+    private readonly valueStart: number,
     /** Keys written more than once in one object, in source order of the repetition. */
     readonly duplicates: DuplicateKey[],
   ) {}
 
   get body(): ValueNode {
-    return this.nodeAt(0);
+    // A container at the top is the first one.
+    return this.nodeAt(this.valueStart, this.containerCount > 0 ? 0 : -1);
   }
 
   get loc(): LocationRange {
@@ -158,104 +216,94 @@ export class Json5Document implements DocumentNode {
 
   /** Names of the members of an object of `value` (a repeated key once), or indexes of an array's, in source order. */
   memberSegments(container: object): (string | number)[] | undefined {
-    const record = this.recordOfValueMap().get(container);
-    if (record === undefined) return undefined;
-    const tape = this.tape;
-    const count = (tape[record * RECORD + KIND] as number) >> 4;
-    if (((tape[record * RECORD + KIND] as number) & 15) === Kind.Array) return Array.from({ length: count }, (_, i) => i);
-    const names: string[] = [];
-    const parser = this.reread(0);
-    for (let i = 0, child = record + 1; i < count; i++) {
-      parser.pos = tape[child * RECORD + START] as number;
-      names.push((((tape[child * RECORD + KIND] as number) & 15) === Kind.Identifier ? parser.readIdentifier() : parser.readStringValue()) as string);
-      child = tape[(child + 1) * RECORD + NEXT] as number;
-    }
-    return this.duplicates.length === 0 ? names : [...new Set(names)];
+    const index = this.indexOfValueMap().get(container);
+    if (index === undefined) return undefined;
+    const segments: (string | number)[] = [];
+    const isObject = this.text.charCodeAt(this.spans[index * SPAN + OPEN] as number) === Ch.LeftBrace;
+    readEntries(this.reread(0), this.spans, index, (entry) => {
+      segments.push(isObject ? entry.key : segments.length);
+    });
+    return this.duplicates.length === 0 ? segments : [...new Set(segments)];
   }
 
   /** The node that an object or array of `value` (or `value` itself) was evaluated from. */
   nodeOfValue(container: object): ObjectNode | ArrayNode | undefined {
-    const record = this.recordOfValueMap().get(container);
-    return record === undefined ? undefined : (this.nodeAt(record) as ContainerNode);
+    const index = this.indexOfValueMap().get(container);
+    return index === undefined ? undefined : this.containerNode(index);
   }
 
-  /** Record index of each object and array of the value, built on first use. */
-  private recordOfValueMap(): Map<object, number> {
-    if (this.recordOfValue === undefined) {
+  /** Container index of each object and array of the value, built on first use. */
+  private indexOfValueMap(): Map<object, number> {
+    if (this.indexOfValue === undefined) {
       const map = new Map<object, number>();
-      for (let i = 0; i < this.containers.length; i++) map.set(this.containers[i] as object, this.containerRecords[i] as number);
-      this.recordOfValue = map;
+      for (let i = 0; i < this.containerCount; i++) map.set((this.containers[i >> CHUNK_BITS] as object[])[i & (CHUNK - 1)] as object, i);
+      this.indexOfValue = map;
     }
-    return this.recordOfValue;
+    return this.indexOfValue;
   }
 
-  // nodeAt, membersAt and elementsAt are for the node classes, which materialise their children from the tape.
+  // nodeAt, membersAt and elementsAt are for the node classes, which materialise their children by reading the text again.
 
-  /** The node of a record; containers are cached, scalars are made afresh (their parents cache them). */
-  nodeAt(record: number): ValueNode {
-    const tape = this.tape;
-    const at = record * RECORD;
-    const kind = (tape[at + KIND] as number) & 15;
-    const start = tape[at + START] as number;
-    const end = tape[at + END] as number;
-    switch (kind) {
-      case Kind.Object:
-      case Kind.Array: {
-        let node = this.nodes.get(record);
-        if (node === undefined) {
-          node = kind === Kind.Object ? new Json5Object(this, record, start, end) : new Json5Array(this, record, start, end);
-          this.nodes.set(record, node);
-        }
-        return node;
+  /** The node of the value at `start`: container `index` (cached), or a scalar made afresh (its parent caches it) when `index` is -1. */
+  nodeAt(start: number, index: number): ValueNode {
+    if (index >= 0) return this.containerNode(index);
+    const reader = this.reread(start);
+    const c = this.text.charCodeAt(start);
+    if (c === Ch.DoubleQuote || c === Ch.SingleQuote) {
+      const value = reader.readStringValue();
+      return new Json5String(this, start, reader.pos, value);
+    }
+    if (isNumberStart(c)) {
+      const value = reader.readNumberValue();
+      const sign = SIGNS[reader.numberKind >> 4] as Sign;
+      switch ((reader.numberKind & 15) as NumberKind) {
+        case NumberKind.NaN:
+          return new Json5NaN(this, start, reader.pos, sign);
+        case NumberKind.Infinity:
+          return new Json5Infinity(this, start, reader.pos, sign);
+        default:
+          return new Json5Number(this, start, reader.pos, value);
       }
-      case Kind.String:
-        return new Json5String(this, start, end, this.reread(start).readStringValue());
-      case Kind.Number:
-        return new Json5Number(this, start, end, this.reread(start).readNumberValue());
-      case Kind.True:
-        return new Json5Boolean(this, start, end, true);
-      case Kind.False:
-        return new Json5Boolean(this, start, end, false);
-      case Kind.Null:
-        return new Json5Null(this, start, end);
-      case Kind.NaN:
-        return new Json5NaN(this, start, end, SIGNS[(tape[at + KIND] as number) >> 4] as Sign);
-      default:
-        return new Json5Infinity(this, start, end, SIGNS[(tape[at + KIND] as number) >> 4] as Sign);
     }
+    const value = reader.readScalarValue(c);
+    const end = reader.pos;
+    if (value === null) return new Json5Null(this, start, end);
+    if (typeof value === "boolean") return new Json5Boolean(this, start, end, value);
+    return Number.isNaN(value) ? new Json5NaN(this, start, end, "") : new Json5Infinity(this, start, end, "");
   }
 
-  /** The members of the object at `record`, in source order. */
-  membersAt(record: number): MemberNode[] {
-    const tape = this.tape;
-    const count = (tape[record * RECORD + KIND] as number) >> 4;
-    const members: MemberNode[] = new Array(count);
-    let child = record + 1;
-    for (let i = 0; i < count; i++) {
-      const start = tape[child * RECORD + START] as number;
-      const end = tape[child * RECORD + END] as number;
-      const parser = this.reread(start);
-      const key =
-        ((tape[child * RECORD + KIND] as number) & 15) === Kind.Identifier
-          ? new Json5Identifier(this, start, end, parser.readIdentifier() as string)
-          : new Json5String(this, start, end, parser.readStringValue());
-      members[i] = new Json5Member(key, this.nodeAt(child + 1));
-      child = tape[(child + 1) * RECORD + NEXT] as number;
-    }
-    return members;
+  /** The members of object `index`, in source order. */
+  membersAt(index: number): MemberNode[] {
+    const entries: Entry[] = [];
+    readEntries(this.reread(0), this.spans, index, (entry) => {
+      entries.push({ ...entry });
+    });
+    // Nodes are made after the walk: making a scalar node reads with the same parser.
+    return entries.map(({ keyStart, keyEnd, key, valueStart, container }) => {
+      const quote = this.text.charCodeAt(keyStart);
+      const name = quote === Ch.DoubleQuote || quote === Ch.SingleQuote ? new Json5String(this, keyStart, keyEnd, key) : new Json5Identifier(this, keyStart, keyEnd, key);
+      return new Json5Member(name, this.nodeAt(valueStart, container));
+    });
   }
 
-  /** The elements of the array at `record`, in source order. */
-  elementsAt(record: number): ElementNode[] {
-    const tape = this.tape;
-    const count = (tape[record * RECORD + KIND] as number) >> 4;
-    const elements: ElementNode[] = new Array(count);
-    let child = record + 1;
-    for (let i = 0; i < count; i++) {
-      elements[i] = new Json5Element(this.nodeAt(child));
-      child = tape[child * RECORD + NEXT] as number;
+  /** The elements of array `index`, in source order. */
+  elementsAt(index: number): ElementNode[] {
+    const entries: Entry[] = [];
+    readEntries(this.reread(0), this.spans, index, (entry) => {
+      entries.push({ ...entry });
+    });
+    return entries.map(({ valueStart, container }) => new Json5Element(this.nodeAt(valueStart, container)));
+  }
+
+  private containerNode(index: number): ContainerNode {
+    let node = this.nodes.get(index);
+    if (node === undefined) {
+      const open = this.spans[index * SPAN + OPEN] as number;
+      const close = this.spans[index * SPAN + CLOSE] as number;
+      node = this.text.charCodeAt(open) === Ch.LeftBrace ? new Json5Object(this, index, open, close) : new Json5Array(this, index, open, close);
+      this.nodes.set(index, node);
     }
-    return elements;
+    return node;
   }
 
   private reread(start: number): Json5Parser {
@@ -290,7 +338,7 @@ class Json5Object extends SpanNode implements ObjectNode {
 
   constructor(
     doc: Json5Document,
-    private readonly record: number,
+    private readonly index: number,
     start: number,
     end: number,
   ) {
@@ -298,7 +346,7 @@ class Json5Object extends SpanNode implements ObjectNode {
   }
 
   get members(): MemberNode[] {
-    this.memberCache ??= this.doc.membersAt(this.record);
+    this.memberCache ??= this.doc.membersAt(this.index);
     return this.memberCache;
   }
 }
@@ -309,7 +357,7 @@ class Json5Array extends SpanNode implements ArrayNode {
 
   constructor(
     doc: Json5Document,
-    private readonly record: number,
+    private readonly index: number,
     start: number,
     end: number,
   ) {
@@ -317,7 +365,7 @@ class Json5Array extends SpanNode implements ArrayNode {
   }
 
   get elements(): ElementNode[] {
-    this.elementCache ??= this.doc.elementsAt(this.record);
+    this.elementCache ??= this.doc.elementsAt(this.index);
     return this.elementCache;
   }
 }
@@ -497,6 +545,11 @@ function isDigit(c: number): boolean {
   return c >= Ch.Zero && c <= Ch.Nine;
 }
 
+/** The first character of a number: a digit, a point or a sign. */
+function isNumberStart(c: number): boolean {
+  return isDigit(c) || c === Ch.Dot || c === Ch.Plus || c === Ch.Minus;
+}
+
 function hexValue(c: number): number {
   if (c >= Ch.Zero && c <= Ch.Nine) return c - Ch.Zero;
   if (c >= Ch.LowerA && c <= Ch.LowerF) return c - Ch.LowerA + 10;
@@ -519,22 +572,27 @@ class Json5Parser {
   pos = 0;
   private readonly length: number;
 
-  /** Node records (see RECORD); grown by doubling. */
-  tape: Int32Array = new Int32Array(0);
-  records = 0;
-  /** Every object and array of the value, with its record index, in document order. */
-  readonly containers: object[] = [];
-  readonly containerRecords: number[] = [];
+  /**
+   * Every object and array of the value, in the order they open, in chunks of CHUNK: one array of a
+   * large file's containers would be copied to a larger one again and again as it grew.
+   */
+  readonly containers: object[][] = [];
+  containerCount = 0;
+  /** SPAN numbers per container (see OPEN, CLOSE, NEXT); grown by doubling. */
+  spans = new Int32Array(SPAN * 256);
+  /** Offset of the document's value, after leading whitespace and comments. */
+  valueStart = 0;
   readonly duplicates: DuplicateKey[] = [];
 
-  /** The key just read by readKeyOrClose, and its record. */
+  /** The key just read by readKeyOrClose, and its offsets. */
   private key = "";
-  private keyRecord = 0;
+  private keyStart = 0;
+  private keyEnd = 0;
   /** The text an escape sequence stands for, set by readEscape. */
   private escaped = "";
 
   constructor(
-    private readonly text: string,
+    readonly text: string,
     private readonly lines: LineIndex,
     private readonly tokens: Token[] | undefined,
   ) {
@@ -543,14 +601,12 @@ class Json5Parser {
 
   /** Parses the whole text; returns its value. */
   parseDocument(): unknown {
-    // A node needs at least one character: size the tape for a typical density and grow when needed.
-    this.tape = new Int32Array(Math.max(64, this.length >> 1) & ~3);
-    // Open containers, innermost last: their value, record, and for objects the key waiting for its value.
+    // Open containers, innermost last: their value, index, and for objects the key waiting for its value.
     const openValues: (Record<string, unknown> | unknown[])[] = [];
-    const openRecords: number[] = [];
+    const openIndexes: number[] = [];
     const openKeys: string[] = [];
-    const openKeyRecords: number[] = [];
-    const openCounts: number[] = [];
+    const openKeyStarts: number[] = [];
+    const openKeyEnds: number[] = [];
     const openIsObject: boolean[] = [];
     let depth = 0;
     let value: unknown;
@@ -561,24 +617,23 @@ class Json5Parser {
       let c = this.skipTrivia();
       if (!complete) {
         const start = this.pos;
+        if (depth === 0) this.valueStart = start;
         if (c === Ch.LeftBrace) {
           this.pos++;
           this.token("LBrace", start, this.pos);
-          const record = this.open(Kind.Object, start);
           const object: Record<string, unknown> = {};
-          this.containers.push(object);
-          this.containerRecords.push(record);
+          const index = this.open(object, start);
           if (!this.readKeyOrClose()) {
-            this.close(record, 0);
+            this.close(index);
             value = object;
             complete = true;
             continue;
           }
           openValues[depth] = object;
-          openRecords[depth] = record;
+          openIndexes[depth] = index;
           openKeys[depth] = this.key;
-          openKeyRecords[depth] = this.keyRecord;
-          openCounts[depth] = 0;
+          openKeyStarts[depth] = this.keyStart;
+          openKeyEnds[depth] = this.keyEnd;
           openIsObject[depth] = true;
           depth++;
           continue;
@@ -586,20 +641,18 @@ class Json5Parser {
         if (c === Ch.LeftBracket) {
           this.pos++;
           this.token("LBracket", start, this.pos);
-          const record = this.open(Kind.Array, start);
           const array: unknown[] = [];
-          this.containers.push(array);
-          this.containerRecords.push(record);
+          const index = this.open(array, start);
           if (this.skipTrivia() === Ch.RightBracket) {
             this.pos++;
             this.token("RBracket", this.pos - 1, this.pos);
-            this.close(record, 0);
+            this.close(index);
             value = array;
             complete = true;
             continue;
           }
           openValues[depth] = array;
-          openRecords[depth] = record;
+          openIndexes[depth] = index;
           openIsObject[depth] = false;
           depth++;
           continue;
@@ -619,22 +672,22 @@ class Json5Parser {
         return value;
       }
       const top = depth - 1;
-      const record = openRecords[top] as number;
+      const index = openIndexes[top] as number;
       if (openIsObject[top]) {
         const object = openValues[top] as Record<string, unknown>;
         const key = openKeys[top] as string;
-        if (Object.hasOwn(object, key)) this.recordDuplicate(record, openKeyRecords[top] as number, key);
+        if (Object.hasOwn(object, key)) this.recordDuplicate(index, [openKeyStarts[top] as number, openKeyEnds[top] as number], key);
         // `__proto__` must become an ordinary own key, not a prototype change.
         if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
         else object[key] = value;
-        openCounts[top] = (openCounts[top] as number) + 1;
         complete = false;
         if (c === Ch.Comma) {
           this.pos++;
           this.token("Comma", this.pos - 1, this.pos);
           if (this.readKeyOrClose()) {
             openKeys[top] = this.key;
-            openKeyRecords[top] = this.keyRecord;
+            openKeyStarts[top] = this.keyStart;
+            openKeyEnds[top] = this.keyEnd;
             continue;
           }
         } else if (c === Ch.RightBrace) {
@@ -643,7 +696,7 @@ class Json5Parser {
         } else {
           throw this.unexpected(this.pos);
         }
-        this.close(record, openCounts[top] as number);
+        this.close(index);
         value = object;
       } else {
         const array = openValues[top] as unknown[];
@@ -659,7 +712,7 @@ class Json5Parser {
         }
         this.pos++;
         this.token("RBracket", this.pos - 1, this.pos);
-        this.close(record, array.length);
+        this.close(index);
         value = array;
       }
       complete = true;
@@ -667,64 +720,42 @@ class Json5Parser {
     }
   }
 
-  /** Starts a container record; its end, count and subtree end are set by close(). */
-  private open(kind: Kind, start: number): number {
-    const record = this.records;
-    const at = this.reserve();
-    this.tape[at + KIND] = kind;
-    this.tape[at + START] = start;
-    return record;
-  }
-
-  private close(record: number, count: number): void {
-    const at = record * RECORD;
-    this.tape[at + KIND] = ((this.tape[at + KIND] as number) & 15) | (count << 4);
-    this.tape[at + END] = this.pos;
-    this.tape[at + NEXT] = this.records;
-  }
-
-  /** Writes a complete leaf record. */
-  private leaf(kind: number, start: number, end: number): number {
-    const record = this.records;
-    const at = this.reserve();
-    const tape = this.tape;
-    tape[at + KIND] = kind;
-    tape[at + START] = start;
-    tape[at + END] = end;
-    tape[at + NEXT] = record + 1;
-    return record;
-  }
-
-  /** Room for one more record; returns its offset in the tape. */
-  private reserve(): number {
-    const at = this.records * RECORD;
-    if (at + RECORD > this.tape.length) {
-      const grown = new Int32Array(this.tape.length * 2);
-      grown.set(this.tape);
-      this.tape = grown;
+  /** Records a container whose bracket is at `start`; returns its index. Its end is set by close(). */
+  private open(container: object, start: number): number {
+    const index = this.containerCount++;
+    if ((index & (CHUNK - 1)) === 0) this.containers.push([]);
+    (this.containers[index >> CHUNK_BITS] as object[]).push(container);
+    const at = index * SPAN;
+    if (at + SPAN > this.spans.length) {
+      const grown = new Int32Array(this.spans.length * 2);
+      grown.set(this.spans);
+      this.spans = grown;
     }
-    this.records++;
-    return at;
+    this.spans[at + OPEN] = start;
+    return index;
   }
 
-  /** Finds the earlier key of a repeated one, among the members written so far. */
-  private recordDuplicate(objectRecord: number, laterKeyRecord: number, key: string): void {
-    const tape = this.tape;
-    let earlier = -1;
-    for (let child = objectRecord + 1; child < laterKeyRecord; child = tape[(child + 1) * RECORD + NEXT] as number) {
-      const saved = this.pos;
-      this.pos = tape[child * RECORD + START] as number;
-      const name = ((tape[child * RECORD + KIND] as number) & 15) === Kind.Identifier ? this.readIdentifier() : this.readStringValue();
-      this.pos = saved;
-      if (name === key) earlier = child;
-    }
-    const range = (record: number): Range => [tape[record * RECORD + START] as number, tape[record * RECORD + END] as number];
-    this.duplicates.push({ key, earlier: range(earlier), later: range(laterKeyRecord) });
+  /** Completes a container's span, just after its closing bracket was read. */
+  private close(index: number): void {
+    this.spans[index * SPAN + CLOSE] = this.pos;
+    this.spans[index * SPAN + NEXT] = this.containerCount;
+  }
+
+  /** Records a repeated key: finds its earlier place among the members read so far. */
+  private recordDuplicate(index: number, later: Range, key: string): void {
+    let earlier: Range | undefined;
+    // A separate reader: this one is in the middle of the text.
+    readEntries(new Json5Parser(this.text, this.lines, undefined), this.spans, index, (entry) => {
+      if (entry.keyStart === later[0]) return true;
+      if (entry.key === key) earlier = [entry.keyStart, entry.keyEnd];
+      return false;
+    });
+    this.duplicates.push({ key, earlier: earlier as Range, later });
   }
 
   /**
-   * After `{` or `,` in an object: reads a key (into `key`, `keyRecord`) and its colon and returns
-   * true, or consumes `}` and returns false.
+   * After `{` or `,` in an object: reads a key (into `key`, `keyStart`, `keyEnd`) and its colon and
+   * returns true, or consumes `}` and returns false.
    */
   private readKeyOrClose(): boolean {
     const c = this.skipTrivia();
@@ -736,55 +767,51 @@ class Json5Parser {
     }
     if (c === Ch.DoubleQuote || c === Ch.SingleQuote) {
       this.key = this.readString(c);
-      this.keyRecord = this.leaf(Kind.String, start, this.pos);
       this.token("String", start, this.pos);
     } else {
       const name = this.readIdentifier();
       if (name === undefined) throw this.unexpected(start);
       this.key = name;
-      this.keyRecord = this.leaf(Kind.Identifier, start, this.pos);
       this.token("Identifier", start, this.pos);
     }
+    this.keyStart = start;
+    this.keyEnd = this.pos;
     if (this.skipTrivia() !== Ch.Colon) throw this.unexpected(this.pos);
     this.pos++;
     this.token("Colon", this.pos - 1, this.pos);
     return true;
   }
 
-  /** Reads a value that is not a container, starting at the current position (character `c`). */
+  /** Reads a value that is not a container at the current position (character `c`); records its token. */
   private readScalar(c: number): unknown {
     const start = this.pos;
-    if (c === Ch.DoubleQuote || c === Ch.SingleQuote) {
-      const value = this.readString(c);
-      this.leaf(Kind.String, start, this.pos);
-      this.token("String", start, this.pos);
-      return value;
+    const value = this.readScalarValue(c);
+    if (this.tokens !== undefined) {
+      const type = c === Ch.DoubleQuote || c === Ch.SingleQuote ? "String" : isNumberStart(c) ? "Number" : (LITERAL_TOKENS[this.text.slice(start, this.pos)] as TokenType);
+      this.token(type, start, this.pos);
     }
-    if (isDigit(c) || c === Ch.Dot || c === Ch.Plus || c === Ch.Minus) {
-      const value = this.readNumberValue();
-      this.leaf(this.numberKind, start, this.pos);
-      this.token("Number", start, this.pos);
-      return value;
-    }
-    // A bare word: one of the five literal names, or a misplaced identifier.
-    let end = start;
-    while (isAsciiIdentifierPart(this.text.charCodeAt(end))) end++;
-    const word = this.text.slice(start, end);
-    let value: unknown;
-    if (word === "true") value = true;
-    else if (word === "false") value = false;
-    else if (word === "null") value = null;
-    else if (word === "Infinity") value = Infinity;
-    else if (word === "NaN") value = Number.NaN;
-    else throw this.unexpected(start);
-    this.pos = end;
-    this.leaf(LITERAL_KINDS[word] as Kind, start, end);
-    this.token(LITERAL_TOKENS[word] as TokenType, start, end);
     return value;
   }
 
+  /** Reads a value that is not a container at the current position (character `c`): a string, a number or a literal name. */
+  readScalarValue(c: number): unknown {
+    if (c === Ch.DoubleQuote || c === Ch.SingleQuote) return this.readString(c);
+    if (isNumberStart(c)) return this.readNumberValue();
+    // A bare word: one of the five literal names, or a misplaced identifier.
+    const text = this.text;
+    const start = this.pos;
+    for (let i = 0; i < LITERALS.length; i++) {
+      const [word, value] = LITERALS[i] as [string, unknown];
+      if (text.startsWith(word, start) && !isAsciiIdentifierPart(text.charCodeAt(start + word.length))) {
+        this.pos = start + word.length;
+        return value;
+      }
+    }
+    throw this.unexpected(start);
+  }
+
   /** Kind (with sign bits) of the last number read: Number, or NaN / Infinity with a sign. */
-  private numberKind: number = Kind.Number;
+  numberKind: number = NumberKind.Number;
 
   /** Reads a signed number (or signed NaN / Infinity) at the current position; sets `numberKind`. */
   readNumberValue(): number {
@@ -802,14 +829,14 @@ class Json5Parser {
           if (text.charCodeAt(this.pos) !== word.charCodeAt(i)) throw this.unexpectedCharacter(this.pos);
           this.pos++;
         }
-        this.numberKind = (next === Ch.UpperI ? Kind.Infinity : Kind.NaN) | (sign << 4);
+        this.numberKind = (next === Ch.UpperI ? NumberKind.Infinity : NumberKind.NaN) | (sign << 4);
         if (next === Ch.UpperN) return Number.NaN;
         return negative ? -Infinity : Infinity;
       }
       if (!isDigit(next) && next !== Ch.Dot) throw this.unexpectedCharacter(this.pos);
     }
     const magnitude = this.readUnsignedNumber();
-    this.numberKind = Kind.Number;
+    this.numberKind = NumberKind.Number;
     return negative ? -magnitude : magnitude;
   }
 
@@ -1033,7 +1060,7 @@ class Json5Parser {
   }
 
   /** Skips whitespace and comments (recording comment tokens); returns the next character code (NaN at the end). */
-  private skipTrivia(): number {
+  skipTrivia(): number {
     const text = this.text;
     let pos = this.pos;
     for (;;) {

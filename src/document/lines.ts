@@ -1,21 +1,17 @@
 import type { Position, SourceRange } from "../diagnostics/diagnostic.js";
 
-/** Converts offsets to line/column positions; built once per file, queried by binary search. */
+/**
+ * Converts offsets to line/column positions, queried by binary search. The line starts are found on
+ * the first query: a large file that lints clean is never asked for a position.
+ */
 export class LineIndex {
-  private readonly starts: number[];
+  private lineStarts: number[] | undefined = undefined;
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      // \r\n counts as one break; a lone \r or \n is also a break, as in JSON5.
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 0x2028 || c === 0x2029) starts.push(i + 1);
-    }
-    this.starts = starts;
+  constructor(readonly text: string) {}
+
+  private get starts(): number[] {
+    this.lineStarts ??= findLineStarts(this.text);
+    return this.lineStarts;
   }
 
   /** Number of lines in the text. */
@@ -26,14 +22,15 @@ export class LineIndex {
   /** Position of an offset (clamped into the text). */
   position(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= clamped) lo = mid;
+      if ((starts[mid] ?? 0) <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: clamped - (this.starts[lo] ?? 0) + 1, offset: clamped };
+    return { line: lo + 1, column: clamped - (starts[lo] ?? 0) + 1, offset: clamped };
   }
 
   /** Range between two offsets. */
@@ -43,9 +40,10 @@ export class LineIndex {
 
   /** Text of a 1-based line, without its line break. */
   lineText(line: number): string {
-    const start = this.starts[line - 1];
+    const starts = this.starts;
+    const start = starts[line - 1];
     if (start === undefined) return "";
-    const next = this.starts[line];
+    const next = starts[line];
     let end = next === undefined ? this.text.length : next;
     while (end > start) {
       const c = this.text.charCodeAt(end - 1);
@@ -59,4 +57,19 @@ export class LineIndex {
   lineStart(line: number): number {
     return this.starts[line - 1] ?? this.text.length;
   }
+}
+
+/** Offsets where each line starts. */
+function findLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // \r\n counts as one break; a lone \r or \n is also a break, as in JSON5.
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 0x2028 || c === 0x2029) starts.push(i + 1);
+  }
+  return starts;
 }

@@ -137,6 +137,21 @@ export class SourceMap {
    * exist resolves to its nearest existing ancestor, flagged `approximate`.
    */
   locate(root: unknown, path: KeyPath, part: "key" | "value" = "value"): Location | undefined {
+    const found = this.find(root, path);
+    if (!found) return undefined;
+    const { origin, approximate } = found;
+    // An approximate location points at the ancestor's key, which names the object that is missing something.
+    const node = (part === "key" || approximate) && origin.key ? origin.key : origin.node;
+    const [start, end] = nodeOffsets(node);
+    return { file: origin.doc.file, range: origin.doc.lines.range(start, end), origin, approximate };
+  }
+
+  /** The origin locate() would use, without computing a range (which needs the file's line index). */
+  originOf(root: unknown, path: KeyPath): Origin | undefined {
+    return this.find(root, path)?.origin;
+  }
+
+  private find(root: unknown, path: KeyPath): { origin: Origin; approximate: boolean } | undefined {
     let current: unknown = root;
     let found: Origin | undefined =
       typeof root === "object" && root !== null ? this.roots.get(root) : undefined;
@@ -155,11 +170,7 @@ export class SourceMap {
       found = origin;
       current = (current as Record<string, unknown>)[segment as string];
     }
-    if (!found) return undefined;
-    // An approximate location points at the ancestor's key, which names the object that is missing something.
-    const node = (part === "key" || approximate) && found.key ? found.key : found.node;
-    const [start, end] = nodeOffsets(node);
-    return { file: found.doc.file, range: found.doc.lines.range(start, end), origin: found, approximate };
+    return found ? { origin: found, approximate } : undefined;
   }
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { formatPath } from "../diagnostics/diagnostic.js";
 import type { ModelParams } from "../rules/context.js";
 import { parseConfig } from "../stages/parse.js";
-import { computeModelParams, listAgents, normalizeModelRef, parseModelRef } from "./effective-params.js";
+import { computeModelParams, hasProvider, listAgents, listModelUses, normalizeModelRef, parseModelRef } from "./effective-params.js";
 
 /** One (agent, model) as a line: `agent model role [scopes] {merged} sources`. */
 function describeUse(use: ModelParams): string {
@@ -99,6 +99,8 @@ describe("computeModelParams", () => {
   ];
   it.each(cases)("%s", (_name, source, expected) => {
     expect(run(source)).toEqual(expected);
+    // The lint context's lazy list describes the same uses.
+    expect(listModelUses(JSON5.parse(source)).map(describeUse)).toEqual(expected);
   });
 
   const malformed: [string, unknown][] = [
@@ -141,5 +143,13 @@ describe("model references", () => {
   it.each(cases)("%s", (ref, provider, id, normalized) => {
     expect(parseModelRef(ref)).toEqual({ provider, id });
     expect(normalizeModelRef(ref)).toBe(normalized);
+    expect(hasProvider(ref, "anthropic")).toBe(provider === "anthropic");
   });
+
+  it.each(["anthropic/x", "Anthropic/x", " anthropic /x", "anthropicx/y", "anthropic", "x/anthropic/y", "/anthropic", "anthropic/", "ANTHROPİC/x"])(
+    "hasProvider(%j, anthropic) agrees with parseModelRef",
+    (ref) => {
+      expect(hasProvider(ref, "anthropic")).toBe(parseModelRef(ref).provider === "anthropic");
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import type { KeyPath } from "../diagnostics/diagnostic.js";
 import type { ModelParams, ParamLayer } from "../rules/context.js";
 import { CACHE_RETENTION_VALUES, LEGACY_TTL_TO_RETENTION } from "../schema/params.js";
-import { normalizeModelRef, parseModelRef, record } from "./effective-params.js";
+import { hasProvider, normalizeModelRef, parseModelRef, record } from "./effective-params.js";
 
 /*
  * How OpenClaw reads prompt-cache settings (SPEC section 1), as pure functions over params layers,
@@ -133,14 +133,22 @@ export type CacheEffect = { effective: true } | { effective: false; reason: stri
  * model definition's) is `anthropic-messages`. Elsewhere it has no effect. Auth is not considered.
  */
 export function cacheEffect(model: string, config: unknown): CacheEffect {
+  // Rules ask this for every model of a large config: the common answers make no strings.
+  if (hasProvider(model, "anthropic") || hasProvider(model, "anthropic-vertex")) return EFFECTIVE;
+  if (hasProvider(model, "amazon-bedrock")) return isBedrockClaude(parseModelRef(model).id) ? EFFECTIVE : BEDROCK_NOT_CLAUDE;
+  if (configuredProviders(config) === undefined) return NOT_ANTHROPIC;
   const { provider, id } = parseModelRef(model);
-  if (provider === "anthropic" || provider === "anthropic-vertex") return { effective: true };
-  if (provider === "amazon-bedrock") {
-    return isBedrockClaude(id) ? { effective: true } : { effective: false, reason: "on amazon-bedrock, OpenClaw applies prompt caching only to Claude models" };
-  }
-  if (providerApi(config, provider, id) === "anthropic-messages") return { effective: true };
-  return { effective: false, reason: 'OpenClaw applies prompt caching only to Anthropic models (providers anthropic and anthropic-vertex, Claude on amazon-bedrock, and providers whose api is "anthropic-messages")' };
+  if (providerApi(config, provider, id) === "anthropic-messages") return EFFECTIVE;
+  return NOT_ANTHROPIC;
 }
+
+// Shared answers (frozen): a rule may ask for every model of a large config.
+const EFFECTIVE: CacheEffect = Object.freeze({ effective: true });
+const BEDROCK_NOT_CLAUDE: CacheEffect = Object.freeze({ effective: false, reason: "on amazon-bedrock, OpenClaw applies prompt caching only to Claude models" });
+const NOT_ANTHROPIC: CacheEffect = Object.freeze({
+  effective: false,
+  reason: 'OpenClaw applies prompt caching only to Anthropic models (providers anthropic and anthropic-vertex, Claude on amazon-bedrock, and providers whose api is "anthropic-messages")',
+});
 
 /** Claude model ids on Bedrock look like `anthropic.claude-...`, optionally with a region prefix. */
 function isBedrockClaude(id: string): boolean {
@@ -173,9 +181,14 @@ function providerApi(config: unknown, provider: string, modelId: string): string
   return typeof api === "string" ? api : undefined;
 }
 
+/** `models.providers`, when it is an object. */
+function configuredProviders(config: unknown): Record<string, unknown> | undefined {
+  return record(record(record(config)?.["models"])?.["providers"]);
+}
+
 /** `models.providers.<id>` for a lower-cased provider id (the exact key first, else one that differs in case). */
 function providerDefinition(config: unknown, provider: string): Record<string, unknown> | undefined {
-  const providers = record(record(record(config)?.["models"])?.["providers"]);
+  const providers = configuredProviders(config);
   if (!providers || provider === "") return undefined;
   const key = Object.hasOwn(providers, provider) ? provider : Object.keys(providers).find((k) => k.trim().toLowerCase() === provider);
   return key === undefined ? undefined : record(providers[key]);
@@ -214,19 +227,27 @@ export interface ShadowedRetention {
  * different retention than the config asks for: its seeding or a lower-level cacheRetention
  * outranks the key that should win. Invalid values are left to the invalid-* rules.
  */
-export function findShadowedRetentions(config: unknown, models: readonly ModelParams[]): ShadowedRetention[] {
-  const seeded = seededModels(config, models);
+export function findShadowedRetentions(config: unknown, models: readonly ModelParams[]): readonly ShadowedRetention[] {
+  // Two rules ask for the same config and models in one lint run, and neither changes meanwhile.
+  const hit = shadowedCache.get(models);
+  if (hit && hit.config === config) return hit.found;
+  // Needed only for a model whose retention is set somewhere: made when the first one is found.
+  let seeded: Set<string> | undefined;
   const found: ShadowedRetention[] = [];
   for (const use of models) {
     if (!cacheEffect(use.model, config).effective) continue;
     const intended = effectiveRetention(use.layers);
     if (!intended?.path) continue;
+    seeded ??= seededModels(config, models);
     const actual = openClawRetention(use.layers, seeded.has(normalizeModelRef(use.model)));
     if (actual.value === undefined || actual.value === intended.value) continue;
     found.push({ use, intended: { ...intended, path: intended.path }, actual: { ...actual, value: actual.value } });
   }
+  shadowedCache.set(models, { config, found });
   return found;
 }
+
+const shadowedCache = new WeakMap<readonly ModelParams[], { config: unknown; found: readonly ShadowedRetention[] }>();
 
 /** Groups findings by the key path that should win, keeping the first occurrence's order. */
 export function groupByIntendedKey(found: readonly ShadowedRetention[]): ShadowedRetention[][] {

@@ -2,9 +2,9 @@ import type { Fix } from "../diagnostics/diagnostic.js";
 import { formatPath } from "../diagnostics/diagnostic.js";
 import { replaceString } from "../document/edits.js";
 import { cacheMember, deleteLegacyTtl } from "../model/cache-fixes.js";
-import { findParamsBags } from "../model/params-bags.js";
+import { findCacheBags } from "../model/params-bags.js";
 import { LEGACY_TTL_KEY, RETENTION_KEY, describeRetention, isRetention, legacyTtlRetention } from "../model/prompt-cache.js";
-import type { LintContext } from "./context.js";
+import type { LintContext, ModelParams } from "./context.js";
 import { defineRule } from "./rule.js";
 
 /** `cacheRetention` and the legacy `cacheControlTtl` in one params bag, meaning different things. */
@@ -30,7 +30,8 @@ export const conflictingCacheSettings = defineRule<LintContext>({
     },
   },
   check(context) {
-    for (const bag of findParamsBags(context.config, context.sourceMap)) {
+    let byLayer: Map<string, ModelParams[]> | undefined;
+    for (const bag of findCacheBags(context.config, context.sourceMap)) {
       const retention = bag.params[RETENTION_KEY];
       const ttl = bag.params[LEGACY_TTL_KEY];
       const meant = legacyTtlRetention(ttl);
@@ -38,9 +39,8 @@ export const conflictingCacheSettings = defineRule<LintContext>({
       const ttlPath = [...bag.path, LEGACY_TTL_KEY];
       const bagPath = JSON.stringify(bag.path);
       // The legacy key is dead only while a valid cacheRetention wins wherever this bag is merged.
-      const fallback = context.models.find(
-        (use) => use.layers.some((l) => JSON.stringify(l.path) === bagPath) && !isRetention(use.merged[RETENTION_KEY]),
-      );
+      byLayer ??= usesByLayer(context.models);
+      const fallback = byLayer.get(bagPath)?.find((use) => !isRetention(use.merged[RETENTION_KEY]));
       const fallbackPath = fallback?.sourceOf.get(RETENTION_KEY);
       const deletion = deleteLegacyTtl(context.origin, ttlPath, "Delete cacheControlTtl (cacheRetention already wins)");
       const fix = fallback ? undefined : deletion;
@@ -69,3 +69,22 @@ export const conflictingCacheSettings = defineRule<LintContext>({
     }
   },
 });
+
+/**
+ * The (agent, model) pairs whose merge each params bag takes part in, by the bag's JSON path, in
+ * the models' order. Made once per run: looking through every model for each disagreeing bag
+ * would be quadratic in a config with many models.
+ */
+function usesByLayer(models: readonly ModelParams[]): Map<string, ModelParams[]> {
+  const index = new Map<string, ModelParams[]>();
+  for (const use of models) {
+    for (const layer of use.layers) {
+      const key = JSON.stringify(layer.path);
+      const uses = index.get(key);
+      if (uses === undefined) index.set(key, [use]);
+      // A model lists a bag once, but stay exact if a hand-built one repeats it.
+      else if (uses.at(-1) !== use) uses.push(use);
+    }
+  }
+  return index;
+}

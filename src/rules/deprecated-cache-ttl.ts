@@ -1,5 +1,5 @@
 import { deleteLegacyTtl, migrateLegacyTtl } from "../model/cache-fixes.js";
-import { findParamsBags } from "../model/params-bags.js";
+import { findCacheBags } from "../model/params-bags.js";
 import { LEGACY_TTL_KEY, RETENTION_KEY, isRetention, legacyTtlRetention } from "../model/prompt-cache.js";
 import type { LintContext } from "./context.js";
 import { defineRule } from "./rule.js";
@@ -27,7 +27,7 @@ export const deprecatedCacheTtl = defineRule<LintContext>({
     },
   },
   check(context) {
-    for (const bag of findParamsBags(context.config, context.sourceMap)) {
+    for (const bag of findCacheBags(context.config, context.sourceMap)) {
       if (!Object.hasOwn(bag.params, LEGACY_TTL_KEY)) continue;
       const ttl = bag.params[LEGACY_TTL_KEY];
       const meant = legacyTtlRetention(ttl);

@@ -1,6 +1,6 @@
 import type { CacheEffect } from "../model/prompt-cache.js";
 import { LEGACY_TTL_KEY, RETENTION_KEY, cacheEffect, isRetention, legacyTtlRetention, providerCacheEffect } from "../model/prompt-cache.js";
-import { findParamsBags } from "../model/params-bags.js";
+import { findCacheBags } from "../model/params-bags.js";
 import type { ParamsBag } from "../model/params-bags.js";
 import type { LintContext } from "./context.js";
 import { defineRule } from "./rule.js";
@@ -26,7 +26,7 @@ export const ineffectiveCacheRetention = defineRule<LintContext>({
     },
   },
   check(context) {
-    for (const bag of findParamsBags(context.config, context.sourceMap)) {
+    for (const bag of findCacheBags(context.config, context.sourceMap)) {
       const target = targetOf(bag);
       if (!target) continue;
       const effect = effectOn(bag, context.config);

@@ -37,27 +37,35 @@ export const inlineSecret = defineRule<LintContext>({
     },
   },
   check(context) {
-    const stack: { value: unknown; path: KeyPath; key: string | undefined }[] = [{ value: context.config, path: [], key: undefined }];
     const found: { path: KeyPath; value: string }[] = [];
-    while (stack.length > 0) {
-      const { value, path, key } = stack.pop() as { value: unknown; path: KeyPath; key: string | undefined };
+    // One path array, extended and shortened while walking: a path is copied only for a candidate,
+    // not made for each of the config's values.
+    const path: (string | number)[] = [];
+    const visit = (value: unknown, key: string | undefined): void => {
       if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i], key });
+        for (let i = 0; i < value.length; i++) {
+          path.push(i);
+          visit(value[i], key);
+          path.pop();
+        }
       } else if (typeof value === "object" && value !== null) {
-        const names = Object.keys(value);
-        for (let i = names.length - 1; i >= 0; i--) {
-          const name = names[i] as string;
-          if (path.length === 0 && name === "$schema") continue;
-          stack.push({ value: (value as Record<string, unknown>)[name], path: [...path, name], key: name });
+        // for-in walks the key list the object's shape already has; Object.keys would copy it for each object.
+        for (const name in value) {
+          if (!Object.hasOwn(value, name) || (path.length === 0 && name === "$schema")) continue;
+          path.push(name);
+          visit((value as Record<string, unknown>)[name], name);
+          path.pop();
         }
       } else if (typeof value === "string" && looksLikeSecret(value, key)) {
         // Only candidates are looked up in the source (a lookup builds syntax nodes): a value that came
         // from a substituted ${VAR} was written as the reference, which is not a literal secret.
-        const node = context.origin(path)?.node;
+        const at = [...path];
+        const node = context.origin(at)?.node;
         const written = node?.type === "String" ? node.value : value;
-        if (looksLikeSecret(written, key)) found.push({ path, value: written });
+        if (looksLikeSecret(written, key)) found.push({ path: at, value: written });
       }
-    }
+    };
+    visit(context.config, undefined);
     for (const { path, value } of found) {
       const inEnvBlock = path[0] === "env" && typeof path[path.length - 1] === "string" && (path.length === 2 || (path.length === 3 && path[1] === "vars"));
       const variable = inEnvBlock ? (path[path.length - 1] as string) : suggestVariableName(path);

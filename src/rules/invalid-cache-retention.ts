@@ -1,6 +1,6 @@
 import { closestMatch } from "../diagnostics/suggest.js";
 import { replaceString } from "../document/edits.js";
-import { findParamsBags } from "../model/params-bags.js";
+import { findCacheBags } from "../model/params-bags.js";
 import type { Retention } from "../model/prompt-cache.js";
 import { RETENTION_KEY, isRetention, showValue } from "../model/prompt-cache.js";
 import { CACHE_RETENTION_VALUES } from "../schema/params.js";
@@ -56,7 +56,7 @@ export const invalidCacheRetention = defineRule<LintContext>({
     },
   },
   check(context) {
-    for (const bag of findParamsBags(context.config, context.sourceMap)) {
+    for (const bag of findCacheBags(context.config, context.sourceMap)) {
       if (!Object.hasOwn(bag.params, RETENTION_KEY)) continue;
       const value = bag.params[RETENTION_KEY];
       if (isRetention(value)) continue;

@@ -1,4 +1,4 @@
-import { findParamsBags } from "../model/params-bags.js";
+import { findCacheBags } from "../model/params-bags.js";
 import { LEGACY_TTL_KEY, RETENTION_KEY, isRetention, legacyTtlRetention, showValue } from "../model/prompt-cache.js";
 import type { LintContext } from "./context.js";
 import { defineRule } from "./rule.js";
@@ -23,7 +23,7 @@ export const invalidCacheTtl = defineRule<LintContext>({
     },
   },
   check(context) {
-    for (const bag of findParamsBags(context.config, context.sourceMap)) {
+    for (const bag of findCacheBags(context.config, context.sourceMap)) {
       if (!Object.hasOwn(bag.params, LEGACY_TTL_KEY)) continue;
       const value = bag.params[LEGACY_TTL_KEY];
       if (legacyTtlRetention(value)) continue;

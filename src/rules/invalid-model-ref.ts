@@ -2,7 +2,7 @@ import type { KeyPath } from "../diagnostics/diagnostic.js";
 import { formatPath } from "../diagnostics/diagnostic.js";
 import { renameKey, replaceString } from "../document/edits.js";
 import { ANTHROPIC_CATALOGUE_DATE, closestAnthropicModelId, isKnownAnthropicModelId } from "../model/anthropic-models.js";
-import { listAgents } from "../model/effective-params.js";
+import { hasProvider, listAgents } from "../model/effective-params.js";
 import type { LintContext } from "./context.js";
 import type { RuleReport } from "./rule.js";
 import { defineRule } from "./rule.js";
@@ -48,33 +48,31 @@ export const invalidModelRef = defineRule<LintContext>({
   check(context) {
     const sections: AgentSection[] = listAgents(context.config, context.sourceMap).map((agent) => ({ path: agent.ref.path, value: agent.value }));
 
-    const aliases = new Map<string, string>();
-    for (const section of sections) {
-      const models = record(section.value["models"]);
-      for (const key of Object.keys(models ?? {})) {
-        const alias = record(models?.[key])?.["alias"];
-        if (typeof alias === "string" && MODEL_REF.test(key) && !aliases.has(alias.trim())) aliases.set(alias.trim(), key);
-      }
-    }
+    // Needed only to explain a malformed key, so made on the first one.
+    let aliases: Map<string, string> | undefined;
+    const aliasesOf = (): ReadonlyMap<string, string> => (aliases ??= aliasIndex(sections));
     const providerModels = configuredProviderModels(context.config);
 
     for (const section of sections) {
       const models = record(section.value["models"]);
       const mapPath: KeyPath = [...section.path, "models"];
-      for (const key of Object.keys(models ?? {})) {
-        if (record(models?.[key]) === undefined) continue;
+      const keys = Object.keys(models ?? {});
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
+        // The key is checked first, before its entry is looked up or anything is made for it: a models
+        // map may have tens of thousands of keys, nearly all fine.
+        const malformed = !MODEL_REF.test(key);
+        const unknown = malformed ? undefined : unknownAnthropicModel(key);
+        if ((!malformed && !unknown) || record(models?.[key]) === undefined) continue;
         const path: KeyPath = [...mapPath, key];
         const rename = (to: string): RuleReport["suggestions"] => {
           const origin = context.origin(path);
           if (!origin?.key || Object.hasOwn(models ?? {}, to)) return undefined;
           return [{ description: `Rename the key to ${JSON.stringify(to)}`, edits: [renameKey(origin.doc, { key: origin.key }, to)] }];
         };
-        if (!MODEL_REF.test(key)) {
-          context.report({ path, part: "key", ...describeMalformedKey(key, mapPath, aliases, providerModels, rename) });
-          continue;
-        }
-        const unknown = unknownAnthropicModel(key);
-        if (unknown) {
+        if (malformed) {
+          context.report({ path, part: "key", ...describeMalformedKey(key, mapPath, aliasesOf(), providerModels, rename) });
+        } else if (unknown) {
           const suggestions = unknown.closest !== undefined ? rename(`anthropic/${unknown.closest}`) : undefined;
           context.report({ path, part: "key", ...unknownModelFinding(unknown.id, unknown.closest), ...(suggestions ? { suggestions } : {}) });
         }
@@ -95,6 +93,19 @@ export const invalidModelRef = defineRule<LintContext>({
     }
   },
 });
+
+/** Each alias of a `provider/model` key, trimmed, to the first key that defines it. */
+function aliasIndex(sections: readonly AgentSection[]): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const section of sections) {
+    const models = record(section.value["models"]);
+    for (const key of Object.keys(models ?? {})) {
+      const alias = record(models?.[key])?.["alias"];
+      if (typeof alias === "string" && MODEL_REF.test(key) && !aliases.has(alias.trim())) aliases.set(alias.trim(), key);
+    }
+  }
+  return aliases;
+}
 
 /** Message, notes and suggestion for a key that is not `provider/model`. */
 function describeMalformedKey(
@@ -139,8 +150,8 @@ function unknownModelFinding(id: string, closest: string | undefined): Pick<Rule
 
 /** For `anthropic/<id>` with an id outside the catalogue: the id and the closest known one. */
 function unknownAnthropicModel(ref: string): { id: string; closest?: string } | undefined {
+  if (!hasProvider(ref, "anthropic")) return undefined;
   const slash = ref.indexOf("/");
-  if (slash === -1 || ref.slice(0, slash).trim().toLowerCase() !== "anthropic") return undefined;
   const id = ref.slice(slash + 1);
   if (isKnownAnthropicModelId(id) || REFERENCE.test(id)) return undefined;
   const closest = closestAnthropicModelId(id);

@@ -41,7 +41,6 @@ export const setupTokenAsApiKey = defineRule<LintContext>({
     },
   },
   check(context) {
-    const configFile = context.sourceMap.locate(context.config, [])?.file;
     const env = record(record(context.config)?.["env"]);
     const candidates: KeyPath[] = [];
     if (env && typeof env[VARIABLE] === "string") candidates.push(["env", VARIABLE]);
@@ -76,6 +75,8 @@ export const setupTokenAsApiKey = defineRule<LintContext>({
     const outside = context.env.get(VARIABLE);
     if (outside && outside.source.kind !== "config" && !reported.has(VARIABLE) && classifyCredential(outside.value) === "setup-token") {
       const where = describeEnvSource(outside.source);
+      // Located only here: locating needs the file's line index, which a clean large file never builds.
+      const configFile = outside.source.kind === "env-file" ? undefined : context.sourceMap.locate(context.config, [])?.file;
       const at: { file: string; range: SourceRange } | undefined =
         outside.source.kind === "env-file" ? { file: outside.source.file, range: outside.source.range ?? FILE_START } : configFile !== undefined ? { file: configFile, range: FILE_START } : undefined;
       if (at) {

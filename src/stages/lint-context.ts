@@ -5,7 +5,7 @@ import type { ReadTextFile } from "../auth/store.js";
 import { parseAuthStore, readAgentStores } from "../auth/store.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceMap } from "../document/source-map.js";
-import { computeModelParams, listAgents } from "../model/effective-params.js";
+import { listAgents, listModelUses } from "../model/effective-params.js";
 import type { LintContext, LintStores } from "../rules/context.js";
 
 /** The agent OpenClaw runs when the config names none (its store is `agents/main/agent/`). */
@@ -71,7 +71,7 @@ export function prepareLintContext(config: unknown, sourceMap: SourceMap, inputs
       sourceMap,
       auth,
       env: environment.vars,
-      models: computeModelParams(config, sourceMap),
+      models: listModelUses(config, sourceMap),
       stores,
       now: inputs.now ?? Date.now(),
     },

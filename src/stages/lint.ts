@@ -20,7 +20,7 @@ export function lintConfig<C extends RuleContext>(
     if (setting === "off") continue;
     const context = {
       ...base,
-      origin: (path: KeyPath) => sourceMap.locate(base.config, path)?.origin,
+      origin: (path: KeyPath) => sourceMap.originOf(base.config, path),
       report: (finding: RuleReport) => {
         const loc = finding.at ?? sourceMap.locate(base.config, finding.path, finding.part ?? "value");
         // An explicit --rule severity overrides a rule's own per-finding tier; the default does not.

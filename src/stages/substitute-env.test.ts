@@ -3,7 +3,7 @@ import type { EnvVar } from "../auth/dotenv.js";
 import { FAKE } from "../auth/fake-credential.test-support.js";
 import { parseConfig } from "./parse.js";
 import { stepsOf } from "./provenance.js";
-import { scanReferences, substituteEnv } from "./substitute-env.js";
+import { mayHoldReference, scanReferences, substituteEnv } from "./substitute-env.js";
 
 const vars = (entries: Record<string, string>): Map<string, EnvVar> =>
   new Map(Object.entries(entries).map(([name, value]) => [name, { name, value, source: { kind: "process" } } satisfies EnvVar]));
@@ -176,5 +176,23 @@ describe("substituteEnv", () => {
   it("never puts a variable's value in a message", () => {
     const result = run('{ a: "${lower}", b: "${EMPTY}", c: "${X}" }', { EMPTY: "", lower: FAKE.generic });
     for (const d of result.diagnostics) expect(JSON.stringify(d)).not.toContain(FAKE.generic);
+  });
+});
+
+describe("mayHoldReference", () => {
+  it.each([
+    ["{ a: 'plain', b: [1, true] }", false],
+    ["{ a: '${A}' }", true],
+    ["{ a: 'cost: $5' }", true],
+    ["{ a: '\\x24{A}' }", true],
+    ["{ a: '\\u0024{A}' }", true],
+    ["{ a: 'C:\\\\temp' }", false],
+  ])("%s: %s", (text, expected) => {
+    expect(mayHoldReference(text)).toBe(expected);
+  });
+
+  it.each(["{ a: '\\x24' }", "{ a: '\\u0024' }", "{ a: '$' }"])("is true for %s, whose parsed string holds a `$`", (text) => {
+    expect(JSON.stringify(parseConfig(text, "t.json5").document?.value)).toContain("$");
+    expect(mayHoldReference(text)).toBe(true);
   });
 });

@@ -26,6 +26,17 @@ export interface SubstituteEnvResult {
 }
 
 const NAME = /^[A-Z_][A-Z0-9_]*$/;
+/** The escapes that spell `$` in a JSON5 string. */
+const ESCAPED_DOLLAR = /\\(?:x24|u0024)/;
+
+/**
+ * False when no string parsed from this JSON5 text can contain a `$`, written or escaped: then
+ * substituteEnv would find nothing in the text's values (a cheap scan of the text instead of a
+ * walk of every value of a large config).
+ */
+export function mayHoldReference(text: string): boolean {
+  return text.includes("$") || ESCAPED_DOLLAR.test(text);
+}
 const BARE_REFERENCE = /^\$([A-Z_][A-Z0-9_]*)$/;
 const SECRET_STORE_REFERENCE = /^(?:pass|gopass):/;
 
@@ -233,34 +244,54 @@ export function substituteEnv(value: unknown, sourceMap: SourceMap, options: Sub
   };
 
   // Copy-on-write: a container is cloned only when something below it changed, so a config
-  // without references comes back as the very same value, origins untouched.
+  // without references comes back as the very same value, origins untouched. The walk itself makes
+  // nothing for values without a `$`: a large config has hundreds of thousands of them.
   const visit = (current: unknown): unknown => {
     if (typeof current !== "object" || current === null) return current;
     const container = current as Record<PathSegment, unknown>;
-    const keys: PathSegment[] = Array.isArray(current) ? current.map((_, i) => i) : Object.keys(current);
-    let result: Record<PathSegment, unknown> | unknown[] | undefined;
-    keys.forEach((key, index) => {
-      const child = container[key];
-      path.push(key);
-      let next = child;
-      let origin: Origin | undefined;
-      if (typeof child === "string") {
-        const substituted = substituteString(child, child.includes("$") ? sourceMap.get(container, key) : undefined);
-        next = substituted.text;
-        origin = substituted.origin;
-      } else next = visit(child);
-      path.pop();
-      if (result === undefined) {
-        if (next === child && origin === undefined) return;
-        result = Array.isArray(current) ? [] : {};
-        for (const earlier of keys.slice(0, index)) define(result, earlier, container[earlier]);
-        sourceMap.copy(container, result);
+    let copy: Record<PathSegment, unknown> | undefined;
+    if (Array.isArray(current)) {
+      // Holes of a sparse array are not values (JSON5 text cannot make them).
+      for (let i = 0; i < current.length; i++) if (i in current) copy = visitMember(container, i, copy);
+    } else {
+      // for-in walks the key list the object's shape already has; Object.keys would copy it.
+      for (const key in current) if (Object.hasOwn(current, key)) copy = visitMember(container, key, copy);
+    }
+    return copy ?? current;
+  };
+
+  /** Visits `container[key]`; returns the container's copy, made at the first change, or undefined while nothing changed. */
+  const visitMember = (container: Record<PathSegment, unknown>, key: PathSegment, copy: Record<PathSegment, unknown> | undefined) => {
+    const child = container[key];
+    path.push(key);
+    let next = child;
+    let origin: Origin | undefined;
+    if (typeof child === "string") {
+      if (child.includes("$")) ({ text: next, origin } = substituteString(child, sourceMap.get(container, key)));
+    } else next = visit(child);
+    path.pop();
+    if (copy === undefined) {
+      if (next === child && origin === undefined) return undefined;
+      copy = copyBefore(container, key);
+    }
+    define(copy, key, next);
+    if (origin) sourceMap.set(copy, key, origin);
+    return copy;
+  };
+
+  /** A new container holding the members of `container` before `key`, with their origins. */
+  const copyBefore = (container: Record<PathSegment, unknown>, key: PathSegment): Record<PathSegment, unknown> => {
+    const copy: Record<PathSegment, unknown> = Array.isArray(container) ? ([] as unknown as Record<PathSegment, unknown>) : {};
+    if (Array.isArray(container)) {
+      for (let i = 0; i < (key as number); i++) if (i in container) define(copy, i, container[i]);
+    } else {
+      for (const earlier in container) {
+        if (earlier === key) break;
+        if (Object.hasOwn(container, earlier)) define(copy, earlier, container[earlier]);
       }
-      define(result, key, next);
-      if (origin) sourceMap.set(result, key, origin);
-    });
-    if (result === undefined) return current;
-    return result;
+    }
+    sourceMap.copy(container, copy);
+    return copy;
   };
 
   return { value: visit(value), diagnostics };
