@@ -35,7 +35,8 @@ function load(schema: z.ZodType): (value: unknown) => boolean {
     .replace(/\(v: unknown\): v is Record<string, unknown>/g, "(v)")
     .replace(/\(v: unknown\): (boolean|number)/g, "(v)")
     .replace(/\(value: unknown\): boolean/g, "(value)")
-    .replace(/ as \{ length: number \}| as number/g, "")
+    .replace(/ as \{ length: number \}| as number| as Record<string, unknown>/g, "")
+    .replace(/let x: unknown;/g, "let x;")
     .replace("export function isValidConfig", "return function isValidConfig");
   return new Function(js)() as (value: unknown) => boolean;
 }
@@ -86,13 +87,26 @@ describe("compileConfigCheck", () => {
     }
   });
 
-  it("refuses objects that are not plain data (left to Zod)", () => {
-    const check = load(z.record(z.string(), z.string()));
-    const withProto = JSON.parse('{"__proto__": "x"}') as unknown;
-    expect(check(withProto)).toBe(false);
+  it("never accepts an unusual object Zod rejects, and leaves records that are not plain data to Zod", () => {
+    const schema = z.record(z.string(), z.string());
+    const check = load(schema);
+    const unusual: unknown[] = [
+      JSON.parse('{"__proto__": "x"}'),
+      JSON.parse('{"__proto__": 1}'),
+      { [Symbol("s")]: "x" },
+      new (class Thing {})(),
+      { constructor: "x" },
+      Object.assign(Object.create(null) as object, { a: "x" }),
+    ];
+    for (const value of unusual) expect(check(value) && !schema.safeParse(value).success).toBe(false);
     expect(check({ [Symbol("s")]: "x" })).toBe(false);
     expect(check(new (class Thing {})())).toBe(false);
     expect(check({ constructor: "x" })).toBe(false);
+    const strict = z.strictObject({ a: z.string().optional() });
+    const strictCheck = load(strict);
+    for (const value of [JSON.parse('{"__proto__": {}}'), { [Symbol("s")]: 1 }, new (class Thing {})()]) {
+      expect(strictCheck(value)).toBe(strict.safeParse(value).success);
+    }
   });
 });
 

@@ -47,6 +47,9 @@ interface CheckDef {
   format?: string;
 }
 
+/** The body of a check that accepts every value. */
+const ACCEPT_ALL = "  return true;";
+
 /** Stands in for a schema the predicate must not model (a cycle). */
 const NEVER: ZodLike = { _zod: { def: { type: "recursive reference" } } };
 
@@ -64,6 +67,10 @@ export function compileConfigCheck(schema: unknown, header: string): CompiledChe
   const unsupported: string[] = [];
 
   const byBody = new Map<string, string>();
+  /** Declared keys of large strict objects, as Sets the generated code looks unknown keys up in. */
+  const keySets: string[] = [];
+  /** Whether the named check accepts every value (z.unknown(), and optional of it). */
+  const isAlwaysTrue = (name: string) => byBody.get(ACCEPT_ALL) === name;
   const inProgress = new Set<ZodLike>();
 
   /**
@@ -101,7 +108,7 @@ export function compileConfigCheck(schema: unknown, header: string): CompiledChe
     switch (def.type) {
       case "unknown":
       case "any":
-        return "  return true;";
+        return ACCEPT_ALL;
       case "never":
         return "  return false;";
       case "string":
@@ -127,7 +134,8 @@ export function compileConfigCheck(schema: unknown, header: string): CompiledChe
         if (!def.innerType) return reject("optional without inner type", path);
         // An optional whose inner schema supplies a default substitutes a value: not modelled.
         if (def.innerType._zod.optin === "defaulted") return reject("optional default", path);
-        return `  return v === undefined || ${compile(def.innerType, path)}(v);`;
+        const inner = compile(def.innerType, path);
+        return isAlwaysTrue(inner) ? ACCEPT_ALL : `  return v === undefined || ${inner}(v);`;
       }
       case "nullable": {
         if (!def.innerType) return reject("nullable without inner type", path);
@@ -158,14 +166,8 @@ export function compileConfigCheck(schema: unknown, header: string): CompiledChe
     // Only plain string keys: enum keys, key checks and numeric-key retries are not modelled.
     if (!keyDef || keyDef.type !== "string" || (keyDef.checks?.length ?? 0) > 0 || !def.valueType) return reject("record with non-string keys", path);
     const value = compile(def.valueType, `${path}.*`);
-    return [
-      "  if (!isPlainData(v)) return false;",
-      checks.trimEnd(),
-      "  for (const key of Object.keys(v)) {",
-      "    if (!" + value + "(v[key])) return false;",
-      "  }",
-      "  return true;",
-    ]
+    // for...in also sees inherited enumerable keys (a polluted prototype): checking more than Zod is safe.
+    return ["  if (!isPlainRecord(v)) return false;", checks.trimEnd(), `  for (const key in v) if (!${value}(v[key])) return false;`, "  return true;"]
       .filter((line) => line !== "")
       .join("\n");
   };
@@ -175,35 +177,44 @@ export function compileConfigCheck(schema: unknown, header: string): CompiledChe
     const shape = def.shape ?? {};
     if (Object.getOwnPropertySymbols(shape).length > 0) return reject("object with symbol keys", path);
     const keys = Object.keys(shape);
-    const lines = ["  if (!isPlainData(v)) return false;"];
+    // Zod's own test for an object (symbol keys are invisible to its shape and for...in loops alike).
+    const lines = ['  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;', "  const o = v as Record<string, unknown>;"];
     if (checks !== "") lines.push(checks.trimEnd());
+    const declareAt = lines.length;
     for (const key of keys) {
       const field = shape[key] as ZodLike;
       const check = compile(field, `${path}.${key}`);
       const k = JSON.stringify(key);
-      // Zod skips an absent key only when its schema is optional both ways; anything else is left to Zod.
+      // Zod reads input[key] and asks `key in input` only to tell an absent key from an undefined one.
       const absentOk = field._zod.optin === "optional" && field._zod.optout === "optional";
-      lines.push(absentOk ? `  if (${k} in v && !${check}(v[${k}])) return false;` : `  if (!(${k} in v) || !${check}(v[${k}])) return false;`);
+      if (absentOk && isAlwaysTrue(check)) continue;
+      lines.push(`  x = o[${k}];`);
+      const acceptsUndefined = ["optional", "unknown", "any"].includes(field._zod.def.type);
+      if (absentOk && acceptsUndefined) lines.push(`  if (x !== undefined && !${check}(x)) return false;`);
+      else if (absentOk) lines.push(`  if (x === undefined ? ${k} in o && !${check}(x) : !${check}(x)) return false;`);
+      else lines.push(`  if ((x === undefined && !(${k} in o)) || !${check}(x)) return false;`);
     }
+    if (lines.some((line) => line.startsWith("  x = "))) lines.splice(declareAt, 0, "  let x: unknown;");
     const catchall = def.catchall;
-    if (catchall === undefined) {
-      // A plain z.object() strips unknown keys: they are not errors.
+    const catchallType = catchall?._zod.def.type;
+    // A plain z.object() strips unknown keys, and a catchall of unknown accepts them: not errors.
+    if (catchall === undefined || catchallType === "unknown" || catchallType === "any") {
       lines.push("  return true;");
       return lines.join("\n");
     }
-    const catchallType = catchall._zod.def.type;
-    const declared = keys.length === 0 ? "" : `if (${keys.map((key) => `key === ${JSON.stringify(key)}`).join(" || ")}) continue;\n    `;
-    if (catchallType === "unknown" || catchallType === "any") {
-      lines.push("  return true;");
-      return lines.join("\n");
-    }
+    let declared = "";
+    if (keys.length > 6) {
+      const set = `KEYS${keySets.length}`;
+      keySets.push(`const ${set} = new Set(${JSON.stringify(keys)});`);
+      declared = `if (${set}.has(key)) continue;\n    `;
+    } else if (keys.length > 0) declared = `if (${keys.map((key) => `key === ${JSON.stringify(key)}`).join(" || ")}) continue;\n    `;
     if (catchallType === "never") {
-      lines.push(`  for (const key in v) {\n    ${declared}return false;\n  }`, "  return true;");
+      lines.push(`  for (const key in o) {\n    ${declared}return false;\n  }`, "  return true;");
       return lines.join("\n");
     }
     // Undeclared keys come from the object itself (for...in), so they are always present: only the value counts.
-    const rest = compile(catchall, `${path}.*`);
-    lines.push(`  for (const key in v) {\n    ${declared}if (!${rest}(v[key])) return false;\n  }`, "  return true;");
+    const rest = compile(catchall as ZodLike, `${path}.*`);
+    lines.push(`  for (const key in o) {\n    ${declared}if (!${rest}(o[key])) return false;\n  }`, "  return true;");
     return lines.join("\n");
   };
 
@@ -226,12 +237,13 @@ export function compileConfigCheck(schema: unknown, header: string): CompiledChe
   const source = [
     header,
     "",
-    "/** Own enumerable data only: what Zod treats as an object, minus anything unusual (left to Zod). */",
-    "function isPlainData(v: unknown): v is Record<string, unknown> {",
+    "/** What Zod's record takes as a plain object, minus anything unusual (left to Zod): JSON data always passes. */",
+    "function isPlainRecord(v: unknown): v is Record<string, unknown> {",
     '  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;',
     "  const proto = Object.getPrototypeOf(v);",
     "  if (proto !== Object.prototype && proto !== null) return false;",
-    '  if (Object.hasOwn(v, "__proto__") || Object.hasOwn(v, "constructor")) return false;',
+    '  if (Object.hasOwn(v, "constructor")) return false;',
+    "  // Zod checks a symbol key against the key schema (a string): it fails.",
     "  return Object.getOwnPropertySymbols(v).length === 0;",
     "}",
     "",
@@ -249,6 +261,8 @@ export function compileConfigCheck(schema: unknown, header: string): CompiledChe
     "  return count;",
     "}",
     "",
+    ...keySets,
+    ...(keySets.length > 0 ? [""] : []),
     ...functions.flatMap((f) => [f, ""]),
     "/** True only when Zod would accept `value` too; false means \"ask Zod\" (it may still be valid). */",
     "export function isValidConfig(value: unknown): boolean {",
