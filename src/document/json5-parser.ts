@@ -568,6 +568,9 @@ function codePointString(text: string, pos: number): string {
   return String.fromCodePoint(text.codePointAt(pos) as number);
 }
 
+/** Slots of the parser's identifier cache (a power of two). */
+const NAME_CACHE_SIZE = 256;
+
 class Json5Parser {
   pos = 0;
   private readonly length: number;
@@ -590,6 +593,8 @@ class Json5Parser {
   private keyEnd = 0;
   /** The text an escape sequence stands for, set by readEscape. */
   private escaped = "";
+  /** Identifier names read so far, by a hash of their characters (see readIdentifier). */
+  private readonly nameCache: (string | undefined)[] = new Array<string | undefined>(NAME_CACHE_SIZE);
 
   constructor(
     readonly text: string,
@@ -1012,13 +1017,22 @@ class Json5Parser {
     const start = this.pos;
     let pos = start;
     let c = text.charCodeAt(pos);
-    // Fast path: a plain ASCII name is a slice of the text.
+    // Fast path: a plain ASCII name is a slice of the text; one seen before is reused, not sliced
+    // again (a large config repeats a few key names thousands of times).
     if ((c >= Ch.LowerA && c <= Ch.LowerZ) || (c >= Ch.UpperA && c <= Ch.UpperZ) || c === Ch.Underscore || c === Ch.Dollar) {
-      do c = text.charCodeAt(++pos);
-      while (isAsciiIdentifierPart(c));
+      let hash = c;
+      do {
+        c = text.charCodeAt(++pos);
+        hash = (Math.imul(hash, 31) + c) | 0;
+      } while (isAsciiIdentifierPart(c));
       if ((c < 0x80 && c !== Ch.Backslash) || pos >= this.length) {
         this.pos = pos;
-        return text.slice(start, pos);
+        const slot = hash & (NAME_CACHE_SIZE - 1);
+        const cached = this.nameCache[slot];
+        if (cached !== undefined && cached.length === pos - start && text.startsWith(cached, start)) return cached;
+        const name = text.slice(start, pos);
+        this.nameCache[slot] = name;
+        return name;
       }
     } else if (c < 0x80 && c !== Ch.Backslash) {
       return undefined;
