@@ -362,8 +362,29 @@ function isIntegerKey(key: string): boolean {
   return first >= 48 && first <= 57 && INTEGER_KEY.test(key);
 }
 
+/**
+ * Key lists of large objects, per parsed document (its source map), for the lint run that reads
+ * them several times. Listing a map of thousands of keys is not cheap (V8 sorts a large object's
+ * keys into insertion order on every listing), and a parsed config is not changed in place.
+ */
+const keyLists = new WeakMap<SourceMap, WeakMap<object, readonly string[]>>();
+/** Objects with fewer keys are listed each time (cheap, and not worth a cache entry). */
+const KEY_LIST_CACHE_MIN = 256;
+
 /** Own keys in source order when the source map knows them, else in JavaScript's order. */
-export function orderedKeys(object: Record<string, unknown>, sourceMap?: SourceMap): string[] {
+export function orderedKeys(object: Record<string, unknown>, sourceMap?: SourceMap): readonly string[] {
+  const cached = sourceMap ? keyLists.get(sourceMap)?.get(object) : undefined;
+  if (cached) return cached;
+  const keys = listKeys(object, sourceMap);
+  if (sourceMap && keys.length >= KEY_LIST_CACHE_MIN) {
+    let lists = keyLists.get(sourceMap);
+    if (!lists) keyLists.set(sourceMap, (lists = new WeakMap()));
+    lists.set(object, keys);
+  }
+  return keys;
+}
+
+function listKeys(object: Record<string, unknown>, sourceMap?: SourceMap): readonly string[] {
   const own = Object.keys(object);
   // JavaScript keeps insertion (= source) order except that it moves integer-like keys first, so
   // the source map is needed only when such a key exists; skipping it keeps large maps linear.
