@@ -371,6 +371,11 @@ const keyLists = new WeakMap<SourceMap, WeakMap<object, readonly string[]>>();
 /** Objects with fewer keys are listed each time (cheap, and not worth a cache entry). */
 const KEY_LIST_CACHE_MIN = 256;
 
+/** The key list orderedKeys has kept for a large object of this document, if any (never lists keys itself). */
+export function keptKeys(object: object, sourceMap: SourceMap): readonly string[] | undefined {
+  return keyLists.get(sourceMap)?.get(object);
+}
+
 /** Own keys in source order when the source map knows them, else in JavaScript's order. */
 export function orderedKeys(object: Record<string, unknown>, sourceMap?: SourceMap): readonly string[] {
   const cached = sourceMap ? keyLists.get(sourceMap)?.get(object) : undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FAKE } from "../auth/fake-credential.test-support.js";
+import { lintText } from "../pipeline.js";
 import { inlineSecret } from "./inline-secret.js";
 import { findings, MALFORMED_SECTIONS, runRule, spanOf } from "./rule-test-kit.js";
 
@@ -89,5 +90,16 @@ describe("inline-secret", () => {
 
   it.each(MALFORMED_SECTIONS)("ignores malformed sections: %s", (_name, source) => {
     expect(findings(inlineSecret, source, {})).toEqual([]);
+  });
+
+  // A map of 256+ keys is walked through the key list the lint context already made (model catalogues).
+  it.each([10, 300])("finds a secret inside a models map of %i entries", (count) => {
+    const lines = ["{ agents: { defaults: { models: {"];
+    for (let i = 0; i < count; i++) {
+      lines.push(i === count - 1 ? `"openai/m${i}": { params: { apiKey: "${FAKE.openrouter}" } },` : `"openai/m${i}": { alias: "m${i}" },`);
+    }
+    lines.push("} } } }");
+    const found = lintText(lines.join("\n"), "catalogue.json5").diagnostics.filter((d) => d.code === "lint/inline-secret");
+    expect(found.map((d) => [d.range.start.line, d.path])).toEqual([[count + 1, ["agents", "defaults", "models", `openai/m${count - 1}`, "params", "apiKey"]]]);
   });
 });

@@ -1,6 +1,7 @@
 import { looksLikeSecret } from "../auth/credentials.js";
 import type { KeyPath } from "../diagnostics/diagnostic.js";
 import { formatPath } from "../diagnostics/diagnostic.js";
+import { keptKeys } from "../model/effective-params.js";
 import type { LintContext } from "./context.js";
 import { defineRule } from "./rule.js";
 
@@ -49,6 +50,18 @@ export const inlineSecret = defineRule<LintContext>({
           path.pop();
         }
       } else if (typeof value === "object" && value !== null) {
+        // A large map (a models catalogue) was listed already: listing it again costs more than the walk.
+        const kept = keptKeys(value, context.sourceMap);
+        if (kept) {
+          for (let i = 0; i < kept.length; i++) {
+            const name = kept[i] as string;
+            if (path.length === 0 && name === "$schema") continue;
+            path.push(name);
+            visit((value as Record<string, unknown>)[name], name);
+            path.pop();
+          }
+          return;
+        }
         // for-in walks the key list the object's shape already has; Object.keys would copy it for each object.
         for (const name in value) {
           if (!Object.hasOwn(value, name) || (path.length === 0 && name === "$schema")) continue;
