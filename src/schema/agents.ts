@@ -1,10 +1,10 @@
 import * as z from "zod";
 import { documented, lazily, uncheckedField } from "./describe.js";
-import { paramsSchemas } from "./params.js";
+import { paramsSchema } from "./params.js";
 
-/** The agents schemas, built on first use. */
-export const agentsSchemas = lazily(() => {
-  const { paramsSchema } = paramsSchemas();
+/** The `agents` section's schema, built on first use (see lazily). */
+export const agentsSchema = lazily(() => {
+  const params = paramsSchema();
 
   /** `provider/model` reference, as used for keys of `models` maps and in `model`. */
   const modelRefSchema = documented(z.string().min(1), {
@@ -41,7 +41,7 @@ export const agentsSchemas = lazily(() => {
         title: "Alias",
         description: "Short name for this model, usable wherever a model reference is expected.",
       }).optional(),
-      params: paramsSchema.optional(),
+      params: params.optional(),
       streaming: documented(z.boolean(), { title: "Streaming", description: "Stream responses from this model." }).optional(),
       agentRuntime: uncheckedField(),
     }),
@@ -180,7 +180,7 @@ export const agentsSchemas = lazily(() => {
       ...passthrough(AGENT_DEFAULTS_PASSTHROUGH),
       model: modelSelectionSchema.optional(),
       models: modelMapSchema.optional(),
-      params: documented(paramsSchema, {
+      params: documented(params, {
         title: "Default parameters",
         description:
           "Params for every model of every agent (lowest precedence). Under API-key auth OpenClaw's per-model cacheRetention default outranks a cache setting here.",
@@ -203,7 +203,7 @@ export const agentsSchemas = lazily(() => {
       description: "This agent's per-model settings; their params outrank agents.defaults but not the agent's own params.",
       markdown: "This agent's per-model settings; their `params` outrank `agents.defaults` but not the agent's own `params`.",
     }).optional(),
-    params: documented(paramsSchema, {
+    params: documented(params, {
       title: "Agent parameters",
       description: "Params for every model of this agent (highest precedence).",
     }).optional(),
@@ -228,7 +228,7 @@ export const agentsSchemas = lazily(() => {
     markdown: "An agent, keyed by its id. Its auth store lives in `~/.openclaw/agents/<id>/agent/auth-profiles.json`.",
   });
 
-  const agentsSchema = documented(
+  return documented(
     z.strictObject({
       defaults: agentDefaultsSchema.optional(),
       list: documented(z.array(agentListEntrySchema), {
@@ -248,5 +248,4 @@ export const agentsSchemas = lazily(() => {
       markdown: "Agent defaults and the agents themselves (`agents.list[]` or `agents.entries.<id>`).",
     },
   );
-  return { modelSelectionSchema, modelEntrySchema, modelMapSchema, agentDefaultsSchema, agentListEntrySchema, agentEntrySchema, agentsSchema };
 });

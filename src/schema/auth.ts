@@ -3,8 +3,8 @@ import { documented, lazily } from "./describe.js";
 
 export const AUTH_PROFILE_MODES = ["api_key", "oauth", "token", "aws-sdk"] as const;
 
-/** The auth schemas, built on first use. */
-export const authSchemas = lazily(() => {
+/** The `auth` section's schema, built on first use (see lazily). */
+export const authSchema = lazily(() => {
   const authProfileSchema = documented(
     z.strictObject({
       provider: documented(z.string().min(1), {
@@ -52,7 +52,7 @@ export const authSchemas = lazily(() => {
     },
   );
 
-  const authSchema = documented(
+  return documented(
     z.strictObject({
       profiles: documented(z.record(z.string(), authProfileSchema), {
         title: "Auth profiles",
@@ -85,5 +85,4 @@ export const authSchemas = lazily(() => {
       description: "Auth profiles and their failover order. Decides whether Anthropic models use API-key auth (prompt caching) or subscription auth.",
     },
   );
-  return { authProfileSchema, authSchema };
 });

@@ -1,9 +1,9 @@
 import * as z from "zod";
 import { documented, lazily } from "./describe.js";
 
-/** The env schema, built on first use. */
-export const envSchemas = lazily(() => {
-  const envSchema = documented(
+/** The `env` section's schema, built on first use (see lazily). */
+export const envSchema = lazily(() => {
+  return documented(
     z
       .object({
         shellEnv: documented(
@@ -53,5 +53,4 @@ export const envSchemas = lazily(() => {
         'Environment variables for OpenClaw: plain `KEY: "value"` entries and `env.vars` are applied before `${VAR}` substitution.\n\nAn Anthropic API key is read from `ANTHROPIC_API_KEY` here, from `~/.openclaw/.env` or from the process environment; prefer `~/.openclaw/.env` so the key stays out of the config.',
     },
   );
-  return { envSchema };
 });

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { documented, lazily, uncheckedField } from "./describe.js";
-import { paramsSchemas } from "./params.js";
+import { paramsSchema } from "./params.js";
 
 /** `api` values OpenClaw has accepted in any version (docs/decisions/0001-schema-key-union.md). */
 export const MODEL_APIS = [
@@ -20,9 +20,9 @@ export const MODEL_APIS = [
 /** Provider-level `auth` values (note the hyphen in "api-key"). */
 export const PROVIDER_AUTH_VALUES = ["api-key", "aws-sdk", "oauth", "token"] as const;
 
-/** The models schemas, built on first use. */
-export const modelsSchemas = lazily(() => {
-  const { paramsSchema } = paramsSchemas();
+/** The `models` section's schema, built on first use (see lazily). */
+export const modelsSchema = lazily(() => {
+  const params = paramsSchema();
 
   const headersSchema = documented(z.record(z.string(), z.unknown()), {
     title: "HTTP headers",
@@ -79,7 +79,7 @@ export const modelsSchemas = lazily(() => {
       name: documented(z.string(), { title: "Display name", description: "The model's name in OpenClaw's model lists." }).optional(),
       api: apiSchema.optional(),
       headers: headersSchema.optional(),
-      params: paramsSchema.optional(),
+      params: params.optional(),
     }),
     { title: "Model definition", description: "A model the provider offers." },
   );
@@ -114,7 +114,7 @@ export const modelsSchemas = lazily(() => {
       }).optional(),
       api: apiSchema.optional(),
       headers: headersSchema.optional(),
-      params: documented(paramsSchema, {
+      params: documented(params, {
         title: "Provider parameters",
         description: "Request parameters for every model of this provider (newer OpenClaw versions read some of them).",
       }).optional(),
@@ -129,7 +129,7 @@ export const modelsSchemas = lazily(() => {
     },
   );
 
-  const modelsSchema = documented(
+  return documented(
     z.strictObject({
       mode: documented(z.enum(["merge", "replace"]), {
         title: "Catalogue mode",
@@ -148,5 +148,4 @@ export const modelsSchemas = lazily(() => {
     }),
     { title: "Models", description: "Custom model providers and their models." },
   );
-  return { modelDefinitionSchema, providerSchema, modelsSchema };
 });

@@ -6,8 +6,8 @@ export const CACHE_RETENTION_VALUES = ["none", "short", "long"] as const;
 /** Valid values of the legacy `params.cacheControlTtl`, with the retention each maps to. */
 export const LEGACY_TTL_TO_RETENTION = { "5m": "short", "1h": "long" } as const;
 
-/** The params schemas, built on first use (start-up cost: see lazily). */
-export const paramsSchemas = lazily(() => {
+/** A model `params` bag's schema, built on first use (see lazily). */
+export const paramsSchema = lazily(() => {
   const cacheRetentionSchema = documented(z.enum(CACHE_RETENTION_VALUES), {
     title: "Prompt cache retention",
     description:
@@ -49,7 +49,7 @@ export const paramsSchemas = lazily(() => {
   });
 
   /** A model `params` bag: cache settings are typed, any other provider parameter passes through. */
-  const paramsSchema = documented(
+  return documented(
     z
       .object({
         cacheRetention: cacheRetentionSchema.optional(),
@@ -71,5 +71,4 @@ export const paramsSchemas = lazily(() => {
       ].join("\n"),
     },
   );
-  return { cacheRetentionSchema, cacheControlTtlSchema, paramsSchema };
 });

@@ -1,9 +1,9 @@
 import * as z from "zod";
-import { agentsSchemas } from "./agents.js";
-import { authSchemas } from "./auth.js";
+import { agentsSchema } from "./agents.js";
+import { authSchema } from "./auth.js";
 import { documented, lazily, uncheckedField } from "./describe.js";
-import { envSchemas } from "./env.js";
-import { modelsSchemas } from "./models.js";
+import { envSchema } from "./env.js";
+import { modelsSchema } from "./models.js";
 
 /** Top-level sections OpenClaw knows that this tool passes through unchecked (SPEC 1). */
 export const PASSTHROUGH_SECTIONS = [
@@ -74,10 +74,10 @@ export const openClawConfigSchema = lazily(() => {
           "URL or path of the JSON Schema editors use for this file (allowed at the top level only). Write the schema with `openclaw-config schema --out <file>`.",
       }).optional(),
       ...(passthroughShape as { [K in (typeof PASSTHROUGH_SECTIONS)[number]]: z.ZodOptional<z.ZodUnknown> }),
-      env: envSchemas().envSchema.optional(),
-      auth: authSchemas().authSchema.optional(),
-      models: modelsSchemas().modelsSchema.optional(),
-      agents: agentsSchemas().agentsSchema.optional(),
+      env: envSchema().optional(),
+      auth: authSchema().optional(),
+      models: modelsSchema().optional(),
+      agents: agentsSchema().optional(),
     }),
     {
       title: "OpenClaw gateway config",
