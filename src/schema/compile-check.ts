@@ -38,7 +38,6 @@ interface ZodDef {
 
 interface CheckDef {
   check: string;
-  when?: unknown;
   minimum?: number;
   maximum?: number;
   length?: number;
@@ -103,7 +102,7 @@ export function compileConfigCheck(schema: unknown, header: string): CompiledChe
   const compileBody = (node: ZodLike, path: string): string => {
     const def = node._zod.def;
     if (def.coerce) return reject(`coerced ${def.type}`, path);
-    const checks = compileChecks(def, path);
+    const checks = compileChecks(def);
     if (checks === undefined) return reject(`${def.type} with an unsupported check`, path);
     switch (def.type) {
       case "unknown":
@@ -218,21 +217,6 @@ export function compileConfigCheck(schema: unknown, header: string): CompiledChe
     return lines.join("\n");
   };
 
-  /** Source lines (each ending in a newline) for the checks Zod runs after the type; undefined when one is not modelled. */
-  const compileChecks = (def: ZodDef, path: string): string | undefined => {
-    let out = "";
-    for (const check of def.checks ?? []) {
-      const c = check._zod.def;
-      // A `when` makes Zod skip the check for some values; running it always can only make the
-      // predicate stricter, which is safe. (Zod sets one on length checks: "has a length".)
-      const condition = checkCondition(c);
-      if (condition === undefined) return undefined;
-      out += `  if (!(${condition})) return false;\n`;
-    }
-    void path;
-    return out;
-  };
-
   const root = compile(schema as ZodLike, "");
   const source = [
     header,
@@ -275,6 +259,19 @@ export function compileConfigCheck(schema: unknown, header: string): CompiledChe
 
 function isPrimitiveLiteral(x: unknown): x is string | number | boolean | null {
   return typeof x === "string" || (typeof x === "number" && Number.isFinite(x)) || typeof x === "boolean" || x === null;
+}
+
+/** Source lines (each ending in a newline) for the checks Zod runs after the type; undefined when one is not modelled. */
+function compileChecks(def: ZodDef): string | undefined {
+  let out = "";
+  for (const check of def.checks ?? []) {
+    // A `when` makes Zod skip the check for some values; running it always can only make the
+    // predicate stricter, which is safe. (Zod sets one on length checks: "has a length".)
+    const condition = checkCondition(check._zod.def);
+    if (condition === undefined) return undefined;
+    out += `  if (!(${condition})) return false;\n`;
+  }
+  return out;
 }
 
 /** A JavaScript condition on `v` for one Zod check, or undefined when the check is not modelled. */
