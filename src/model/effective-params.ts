@@ -378,7 +378,7 @@ export function keptKeys(object: object, sourceMap: SourceMap): readonly string[
 
 /** Own keys in source order when the source map knows them, else in JavaScript's order. */
 export function orderedKeys(object: Record<string, unknown>, sourceMap?: SourceMap): readonly string[] {
-  const cached = sourceMap ? keyLists.get(sourceMap)?.get(object) : undefined;
+  const cached = sourceMap ? keptKeys(object, sourceMap) : undefined;
   if (cached) return cached;
   const keys = listKeys(object, sourceMap);
   if (sourceMap && keys.length >= KEY_LIST_CACHE_MIN) {

@@ -50,25 +50,12 @@ export const inlineSecret = defineRule<LintContext>({
           path.pop();
         }
       } else if (typeof value === "object" && value !== null) {
+        const object = value as Record<string, unknown>;
         // A large map (a models catalogue) was listed already: listing it again costs more than the walk.
-        const kept = keptKeys(value, context.sourceMap);
-        if (kept) {
-          for (let i = 0; i < kept.length; i++) {
-            const name = kept[i] as string;
-            if (path.length === 0 && name === "$schema") continue;
-            path.push(name);
-            visit((value as Record<string, unknown>)[name], name);
-            path.pop();
-          }
-          return;
-        }
+        const kept = keptKeys(object, context.sourceMap);
+        if (kept) for (let i = 0; i < kept.length; i++) visitMember(object, kept[i] as string);
         // for-in walks the key list the object's shape already has; Object.keys would copy it for each object.
-        for (const name in value) {
-          if (!Object.hasOwn(value, name) || (path.length === 0 && name === "$schema")) continue;
-          path.push(name);
-          visit((value as Record<string, unknown>)[name], name);
-          path.pop();
-        }
+        else for (const name in object) if (Object.hasOwn(object, name)) visitMember(object, name);
       } else if (typeof value === "string" && looksLikeSecret(value, key)) {
         // Only candidates are looked up in the source (a lookup builds syntax nodes): a value that came
         // from a substituted ${VAR} was written as the reference, which is not a literal secret.
@@ -77,6 +64,12 @@ export const inlineSecret = defineRule<LintContext>({
         const written = node?.type === "String" ? node.value : value;
         if (looksLikeSecret(written, key)) found.push({ path: at, value: written });
       }
+    };
+    const visitMember = (object: Record<string, unknown>, name: string): void => {
+      if (path.length === 0 && name === "$schema") return;
+      path.push(name);
+      visit(object[name], name);
+      path.pop();
     };
     visit(context.config, undefined);
     for (const { path, value } of found) {
