@@ -274,12 +274,7 @@ export class Json5Document implements DocumentNode {
 
   /** The members of object `index`, in source order. */
   membersAt(index: number): MemberNode[] {
-    const entries: Entry[] = [];
-    readEntries(this.reread(0), this.spans, index, (entry) => {
-      entries.push({ ...entry });
-    });
-    // Nodes are made after the walk: making a scalar node reads with the same parser.
-    return entries.map(({ keyStart, keyEnd, key, valueStart, container }) => {
+    return this.entriesAt(index).map(({ keyStart, keyEnd, key, valueStart, container }) => {
       const quote = this.text.charCodeAt(keyStart);
       const name = quote === Ch.DoubleQuote || quote === Ch.SingleQuote ? new Json5String(this, keyStart, keyEnd, key) : new Json5Identifier(this, keyStart, keyEnd, key);
       return new Json5Member(name, this.nodeAt(valueStart, container));
@@ -288,11 +283,16 @@ export class Json5Document implements DocumentNode {
 
   /** The elements of array `index`, in source order. */
   elementsAt(index: number): ElementNode[] {
+    return this.entriesAt(index).map(({ valueStart, container }) => new Json5Element(this.nodeAt(valueStart, container)));
+  }
+
+  /** The entries of container `index`, copied: nodes are made after the walk, as making a scalar node reads with the same parser. */
+  private entriesAt(index: number): Entry[] {
     const entries: Entry[] = [];
     readEntries(this.reread(0), this.spans, index, (entry) => {
       entries.push({ ...entry });
     });
-    return entries.map(({ valueStart, container }) => new Json5Element(this.nodeAt(valueStart, container)));
+    return entries;
   }
 
   private containerNode(index: number): ContainerNode {
@@ -1020,11 +1020,9 @@ class Json5Parser {
     // Fast path: a plain ASCII name is a slice of the text; one seen before is reused, not sliced
     // again (a large config repeats a few key names thousands of times).
     if ((c >= Ch.LowerA && c <= Ch.LowerZ) || (c >= Ch.UpperA && c <= Ch.UpperZ) || c === Ch.Underscore || c === Ch.Dollar) {
+      // The hash covers the name's characters only, so a name hashes alike whatever follows it.
       let hash = c;
-      do {
-        c = text.charCodeAt(++pos);
-        hash = (Math.imul(hash, 31) + c) | 0;
-      } while (isAsciiIdentifierPart(c));
+      for (c = text.charCodeAt(++pos); isAsciiIdentifierPart(c); c = text.charCodeAt(++pos)) hash = (Math.imul(hash, 31) + c) | 0;
       if ((c < 0x80 && c !== Ch.Backslash) || pos >= this.length) {
         this.pos = pos;
         const slot = hash & (NAME_CACHE_SIZE - 1);
