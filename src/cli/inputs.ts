@@ -63,7 +63,7 @@ export function expandInputs(patterns: readonly string[], cwd: string, ignorePat
   const missing: string[] = [];
   const add = (display: string) => {
     const key = resolve(cwd, display);
-    if (seen.has(key) || ignored(toPosix(relative(cwd, key)))) return;
+    if (seen.has(key) || (ignores.length > 0 && ignored(toPosix(relative(cwd, key))))) return;
     seen.add(key);
     files.push(display);
   };

@@ -568,8 +568,11 @@ function codePointString(text: string, pos: number): string {
   return String.fromCodePoint(text.codePointAt(pos) as number);
 }
 
-/** Slots of the parser's identifier cache (a power of two). */
+/** Slots of the parser's identifier cache (a power of two): fewer for a small text, which is parsed by the thousand in a batch. */
 const NAME_CACHE_SIZE = 256;
+const SMALL_NAME_CACHE_SIZE = 32;
+/** Texts shorter than this start with small buffers. */
+const SMALL_TEXT = 16 * 1024;
 
 class Json5Parser {
   pos = 0;
@@ -582,7 +585,7 @@ class Json5Parser {
   readonly containers: object[][] = [];
   containerCount = 0;
   /** SPAN numbers per container (see OPEN, CLOSE, NEXT); grown by doubling. */
-  spans = new Int32Array(SPAN * 256);
+  spans: Int32Array;
   /** Offset of the document's value, after leading whitespace and comments. */
   valueStart = 0;
   readonly duplicates: DuplicateKey[] = [];
@@ -594,7 +597,8 @@ class Json5Parser {
   /** The text an escape sequence stands for, set by readEscape. */
   private escaped = "";
   /** Identifier names read so far, by a hash of their characters (see readIdentifier). */
-  private readonly nameCache: (string | undefined)[] = new Array<string | undefined>(NAME_CACHE_SIZE);
+  private readonly nameCache: (string | undefined)[];
+  private readonly nameMask: number;
 
   constructor(
     readonly text: string,
@@ -602,6 +606,11 @@ class Json5Parser {
     private readonly tokens: Token[] | undefined,
   ) {
     this.length = text.length;
+    const small = text.length < SMALL_TEXT;
+    this.spans = new Int32Array(SPAN * (small ? 32 : 256));
+    const slots = small ? SMALL_NAME_CACHE_SIZE : NAME_CACHE_SIZE;
+    this.nameCache = new Array<string | undefined>(slots);
+    this.nameMask = slots - 1;
   }
 
   /** Parses the whole text; returns its value. */
@@ -1025,7 +1034,7 @@ class Json5Parser {
       for (c = text.charCodeAt(++pos); isAsciiIdentifierPart(c); c = text.charCodeAt(++pos)) hash = (Math.imul(hash, 31) + c) | 0;
       if ((c < 0x80 && c !== Ch.Backslash) || pos >= this.length) {
         this.pos = pos;
-        const slot = hash & (NAME_CACHE_SIZE - 1);
+        const slot = hash & this.nameMask;
         const cached = this.nameCache[slot];
         if (cached !== undefined && cached.length === pos - start && text.startsWith(cached, start)) return cached;
         const name = text.slice(start, pos);

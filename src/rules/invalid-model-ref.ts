@@ -167,13 +167,14 @@ function modelSelections(section: AgentSection): { path: KeyPath; ref: string }[
   for (const setting of SELECTIONS) {
     let model: unknown = section.value;
     for (const segment of setting) model = record(model)?.[segment as string];
-    const base: KeyPath = [...section.path, ...setting];
+    // Most settings are absent: their paths are made only for what is there.
     if (typeof model === "string") {
-      found.push({ path: base, ref: model });
+      found.push({ path: [...section.path, ...setting], ref: model });
       continue;
     }
     const selection = record(model);
     if (!selection) continue;
+    const base: KeyPath = [...section.path, ...setting];
     if (typeof selection["primary"] === "string") found.push({ path: [...base, "primary"], ref: selection["primary"] });
     const fallbacks = selection["fallbacks"];
     if (Array.isArray(fallbacks)) {

@@ -204,7 +204,8 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const progress = lintProgress(io.stderr, expanded.files.length);
   for (const file of expanded.files) {
     progress.next();
-    const read = readSource(resolve(io.cwd, file), file);
+    const absolute = resolve(io.cwd, file);
+    const read = readSource(absolute, file);
     if (!read.ok) {
       io.stderr.write(`openclaw-config: cannot read ${read.error}\n`);
       unreadable = true;
@@ -214,7 +215,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
       files.push({ file, diagnostics: [read.diagnostic] });
       continue;
     }
-    files.push(record(lintOne(read.text, file, resolve(io.cwd, file))));
+    files.push(record(lintOne(read.text, file, absolute)));
   }
   progress.done();
   // Mistakes in a settings file come first: they change how everything after them was linted.
