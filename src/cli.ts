@@ -1,48 +1,13 @@
 #!/usr/bin/env node
+// The whole CLI (dist/cli.bundle.cjs). The bin tries dist/cli-fast.bundle.cjs first for `lint`,
+// `check` and `--version` (src/cli-fast.ts), and loads this one when that declines or for any other command.
 // First import: configures Zod before any schema module is evaluated.
 import "./cli/zod-setup.js";
 import { tryFastLint } from "./cli/fast-lint.js";
-import type { CliIO } from "./cli/io.js";
-import { UsageError } from "./cli/io.js";
-import { descriptorOutput } from "./cli/stdio.js";
-import { decodeBytes } from "./io/read-source.js";
+import { exitWith, processIO } from "./cli/process-io.js";
 import { VERSION } from "./version.js";
 
-/** Reads all of standard input and decodes it as files are (UTF-8, or UTF-16 with a BOM); bytes that are not text are a usage error. */
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  // Never a lossy decode: replacing bad bytes with U+FFFD would lint, print or fix text the user never wrote.
-  const decoded = decodeBytes(Buffer.concat(chunks), "<stdin>");
-  if ("text" in decoded) return decoded.text;
-  throw new UsageError(`cannot read standard input: ${decoded.diagnostic.message.replace(/^File is /, "it is ")}`);
-}
-
-/** The process stream for fd 1 or 2, created on first use, quiet when the reader has gone. */
-function processStream(get: () => NodeJS.WriteStream): () => NodeJS.WriteStream {
-  let stream: NodeJS.WriteStream | undefined;
-  return () => {
-    if (!stream) {
-      stream = get();
-      // A reader that stops early (`| head`) closes the pipe: that is the reader's choice, not a failure to report.
-      stream.on("error", (error: NodeJS.ErrnoException) => {
-        if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-        throw error;
-      });
-    }
-    return stream;
-  };
-}
-
-const readerGone = () => process.exit(process.exitCode ?? 0);
-const io: CliIO = {
-  // Thunks: reading process.stdout creates the stream, which is what descriptorOutput avoids.
-  stdout: descriptorOutput(1, processStream(() => process.stdout), readerGone),
-  stderr: descriptorOutput(2, processStream(() => process.stderr), readerGone),
-  readStdin,
-  env: process.env,
-  cwd: process.cwd(),
-};
+const io = processIO();
 
 /** The plain `lint` invocation skips loading yargs; everything else goes through the full CLI. */
 async function run(argv: string[]): Promise<number> {
@@ -57,12 +22,4 @@ async function run(argv: string[]): Promise<number> {
   return main(argv, io);
 }
 
-run(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    io.stderr.write(`openclaw-config: internal error: ${(error as Error)?.message ?? String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+exitWith(run(process.argv.slice(2)), io);

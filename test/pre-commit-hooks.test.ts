@@ -182,3 +182,54 @@ describe("the bin's output (written to the descriptors directly, without Node's 
     expect(code).toBe(0);
   });
 });
+
+describe("the bin's two bundles (a lint loads the fast one; it hands over to the whole CLI when it must)", () => {
+  const bin = (args: string[], input?: string) => {
+    const run = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: "utf8", ...(input !== undefined ? { input } : {}) });
+    return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  };
+
+  it("leaves yargs and the other commands out of the fast bundle", () => {
+    const fast = readFileSync(join(ROOT, "dist", "cli-fast.bundle.cjs"), "latin1");
+    const whole = readFileSync(join(ROOT, "dist", "cli.bundle.cjs"), "latin1");
+    expect(whole).toContain("yargs");
+    expect(fast).not.toContain("yargs");
+    expect(fast.length).toBeLessThan(whole.length * 0.7);
+  });
+
+  it("`lint --help` is handed over to the whole CLI, which prints the help", () => {
+    const run = bin(["lint", "--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^openclaw-config lint \[files\.\.\]/);
+    expect(run.stderr).toBe("");
+  });
+
+  it("`lint` with an option spelling only yargs reads gives the same result as the plain spelling", () => {
+    // yargs also accepts the camel-case spelling; the fast bundle's strict parser declines it.
+    const plain = bin(["lint", "--format", "json", "--max-warnings", "0", "openclaw.json"]);
+    const camel = bin(["lint", "--format", "json", "--maxWarnings", "0", "openclaw.json"]);
+    expect(plain.code).toBe(1);
+    expect(JSON.parse(plain.stdout).files[0].diagnostics.length).toBe(2);
+    expect(camel).toEqual(plain);
+  });
+
+  it("a usage error on the fast path is worded by yargs, as before", () => {
+    const run = bin(["lint", "--format", "nope", "openclaw.json"]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain('Argument: format, Given: "nope"');
+  });
+
+  it("`check` reads standard input through the fast bundle", () => {
+    const run = bin(["check", "-"], '{ agents: { defaults: { params: { cacheRetention: "sometimes" } } } }\n');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("lint/invalid-cache-retention");
+  });
+
+  it("other commands load the whole CLI directly", () => {
+    const run = bin(["rules"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("invalid-cache-retention");
+    expect(run.stderr).toBe("");
+  });
+});

@@ -1,0 +1,27 @@
+// The CLI's fast bundle (dist/cli-fast.bundle.cjs): `--version`, and `lint`/`check` with plain
+// options, without yargs, the other commands and their report code. A pre-commit hook runs this on
+// every commit, and every kilobyte of bundle is read, decoded and deserialised at each start
+// (docs/decisions/0005-cli-code-cache.md). The bin loads the whole CLI (src/cli.ts) when this declines.
+// First import: configures Zod before any schema module is evaluated.
+import "./cli/zod-setup.js";
+import { tryFastLint } from "./cli/fast-lint.js";
+import { processIO } from "./cli/process-io.js";
+import { VERSION } from "./version.js";
+
+/**
+ * Runs the command when it needs nothing the fast bundle lacks, and returns true; returns false,
+ * having read and written nothing, when the whole CLI must run it.
+ */
+export async function runFast(argv: string[]): Promise<boolean> {
+  const io = processIO();
+  if (argv.length === 1 && argv[0] === "--version") {
+    io.stdout.write(`${VERSION}\n`);
+    process.exitCode = 0;
+    return true;
+  }
+  // tryFastLint declines from the arguments alone, before it reads or writes anything.
+  const code = await tryFastLint(argv, io);
+  if (code === undefined) return false;
+  process.exitCode = code;
+  return true;
+}
