@@ -25,8 +25,8 @@ await build({
   banner: { js: "import { createRequire as __ocCreateRequire } from 'node:module'; const require = __ocCreateRequire(import.meta.url);" },
 });
 // The CLI: two CommonJS bundles run by dist/cli.cjs (scripts/cli-loader.cjs, docs/decisions/0005).
-// `cli-fast` is what a pre-commit lint loads: `--version`, `lint` and `check` without yargs and the
-// other commands; `cli` is the whole CLI, for everything else and when the fast one declines.
+// `cli-fast` is what the pre-commit hooks load: `--version`, `lint`, `check` and `migrate` without
+// yargs and the other commands; `cli` is the whole CLI, for everything else and when the fast one declines.
 const bundles = [
   { name: "cli-fast", entry: "src/cli-fast.ts" },
   { name: "cli", entry: "src/cli.ts" },
@@ -63,10 +63,10 @@ chmodSync("dist/cli.cjs", 0o755);
 
 // A representative run of each bundle compiles the code it needs; its code cache is kept. The fast
 // bundle lints the example configs (the second has schema problems, so wording them with the Zod
-// schemas is compiled too); the whole CLI runs `migrate`, the other pre-commit hook.
+// schemas is compiled too); the whole CLI, used for the other commands, resolves one.
 const warmUps = [
   { name: "cli-fast", args: ["lint", "--format", "json", "fixtures/openclaw.json5", "fixtures/schema-errors.json5"] },
-  { name: "cli", args: ["migrate", "fixtures/openclaw.json5"] },
+  { name: "cli", args: ["resolve", "fixtures/openclaw.json5"] },
 ];
 for (const { name, args } of warmUps) {
   const warm = spawnSync(process.execPath, ["dist/cli.cjs", ...args], {

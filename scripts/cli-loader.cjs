@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 "use strict";
 // openclaw-config CLI entry (CommonJS: Node's ES module loader alone costs a pre-commit run ~10 ms).
-// The CLI is built as two bundles (docs/decisions/0005): `cli-fast` runs `--version`, `lint` and
-// `check` with plain options and leaves out yargs and the other commands; `cli` is the whole CLI.
+// The CLI is built as two bundles (docs/decisions/0005): `cli-fast` runs `--version`, `lint`,
+// `check` and `migrate` with plain options and leaves out yargs and the other commands; `cli` is the whole CLI.
 // Each is compiled with the V8 code cache made at build time, so most of the compile work is
 // skipped. Without a usable cache (another Node version, a missing file) it compiles normally.
 const { readFileSync, writeFileSync } = require("node:fs");
@@ -34,7 +34,7 @@ function load(name) {
 }
 
 const argv = process.argv.slice(2);
-if (argv[0] === "lint" || argv[0] === "check" || (argv.length === 1 && argv[0] === "--version")) {
+if (argv[0] === "lint" || argv[0] === "check" || argv[0] === "migrate" || (argv.length === 1 && argv[0] === "--version")) {
   // The fast bundle declines (having read and written nothing) when the arguments need yargs, such as `lint --help`.
   load("cli-fast")
     .runFast(argv)

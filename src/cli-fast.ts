@@ -1,10 +1,10 @@
-// The CLI's fast bundle (dist/cli-fast.bundle.cjs): `--version`, and `lint`/`check` with plain
-// options, without yargs, the other commands and their report code. A pre-commit hook runs this on
+// The CLI's fast bundle (dist/cli-fast.bundle.cjs): `--version`, and `lint`/`check`/`migrate` with
+// plain options, without yargs, the other commands and their help. The pre-commit hooks run this on
 // every commit, and every kilobyte of bundle is read, decoded and deserialised at each start
 // (docs/decisions/0005-cli-code-cache.md). The bin loads the whole CLI (src/cli.ts) when this declines.
 // First import: configures Zod before any schema module is evaluated.
 import "./cli/zod-setup.js";
-import { tryFastLint } from "./cli/fast-lint.js";
+import { tryFastCommand } from "./cli/fast-path.js";
 import { processIO } from "./cli/process-io.js";
 import { VERSION } from "./version.js";
 
@@ -19,8 +19,8 @@ export async function runFast(argv: string[]): Promise<boolean> {
     process.exitCode = 0;
     return true;
   }
-  // tryFastLint declines from the arguments alone, before it reads or writes anything.
-  const code = await tryFastLint(argv, io);
+  // tryFastCommand declines from the arguments alone, before it reads or writes anything.
+  const code = await tryFastCommand(argv, io);
   if (code === undefined) return false;
   process.exitCode = code;
   return true;

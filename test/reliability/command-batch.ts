@@ -2,7 +2,7 @@
 // instead of one per command), the way src/cli.ts does (the lint fast path, else main()), and
 // prints their outcomes as JSON on stdout.
 import { readFileSync } from "node:fs";
-import { tryFastLint } from "../../src/cli/fast-lint.js";
+import { tryFastCommand } from "../../src/cli/fast-path.js";
 import type { CliIO } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
 
@@ -37,7 +37,7 @@ for (const command of commands) {
     cwd: command.cwd,
   };
   try {
-    code = (await tryFastLint(command.args, io)) ?? (await main(command.args, io));
+    code = (await tryFastCommand(command.args, io)) ?? (await main(command.args, io));
   } catch (error) {
     // Neither promises to throw; record it as the failure it is.
     code = -1;

@@ -1,6 +1,6 @@
 import { lstatSync, realpathSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { createTwoFilesPatch } from "diff";
+import { createRequire } from "node:module";
 import type { Argv } from "yargs";
 import type { Diagnostic, TextEdit } from "../../diagnostics/diagnostic.js";
 import { compareDiagnostics } from "../../diagnostics/diagnostic.js";
@@ -19,10 +19,9 @@ import { expandInputs } from "../inputs.js";
 import type { CliIO } from "../io.js";
 import { EXIT, UsageError } from "../io.js";
 import type { CommandFactory } from "../main.js";
-
-/** Output formats of `migrate`: a unified diff, or the edits as JSON. */
-export const MIGRATE_FORMATS = ["diff", "json"] as const;
-export type MigrateFormat = (typeof MIGRATE_FORMATS)[number];
+import { yargsOptions } from "../option-table.js";
+import type { MigrateFormat } from "./migrate-options.js";
+import { MIGRATE_OPTIONS } from "./migrate-options.js";
 
 /** Arguments of `migrate`. */
 export interface MigrateArgs {
@@ -42,11 +41,7 @@ export const migrateCommand: CommandFactory = (io, done) => (y) =>
     (cmd: Argv) =>
       cmd
         .positional("files", { type: "string", array: true, default: [], describe: "Files, directories or globs; - reads stdin" })
-        .option("stdin", { type: "boolean", default: false, describe: "Read the config from standard input" })
-        .option("stdin-filename", { type: "string", describe: "File name to use in messages for standard input" })
-        .option("write", { alias: "w", type: "boolean", default: false, describe: "Apply the changes in place (atomically)" })
-        .option("format", { alias: "f", choices: MIGRATE_FORMATS, default: "diff" as MigrateFormat, describe: "Output format" })
-        .option("ignore-pattern", { type: "string", array: true, default: [], describe: "Skip files matching this glob (repeatable)" })
+        .options(yargsOptions(MIGRATE_OPTIONS))
         .example("$0 migrate openclaw.json", "Show what would change; exit 1 when something is pending")
         .example("$0 migrate --write openclaw.json", "Apply the changes, keeping comments and formatting"),
     async (argv) => {
@@ -329,9 +324,21 @@ function collectFindings(outcomes: readonly FileOutcome[]): FileReport[] {
   return [...reports.values()];
 }
 
+type TwoFilesPatch = typeof import("diff").createTwoFilesPatch;
+let loadedPatch: TwoFilesPatch | undefined;
+
+/**
+ * The `diff` package's patch maker, loaded on first use (from its one module, not the package index
+ * and its ~25 files): `migrate` in a pre-commit hook mostly finds nothing to change and prints no diff.
+ */
+function twoFilesPatch(): TwoFilesPatch {
+  loadedPatch ??= (createRequire(import.meta.url)("diff/lib/patch/create.js") as { createTwoFilesPatch: TwoFilesPatch }).createTwoFilesPatch;
+  return loadedPatch;
+}
+
 /** A unified diff of one file, with credential literals masked (a diff is output like any other). */
 export function formatDiff(file: string, before: string, after: string): string {
-  const patch = createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { context: 3 });
+  const patch = twoFilesPatch()(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { context: 3 });
   const lines = patch.split("\n");
   // Drop the "Index:" and "====" lines: the ---/+++ header is what `git apply` and `patch -p1` read.
   const start = lines.findIndex((l) => l.startsWith("--- "));
