@@ -270,7 +270,7 @@ describe("a crash between write and rename leaves the original intact", () => {
     const filler = Array.from({ length: 6_000 }, (_, i) => `    k${i}: "${"v".repeat(20)}",`).join("\r\n");
     const before = BEFORE.replace("gateway: { port: 0x4965 },", `gateway: {\r\n${filler}\r\n  },`);
     const after = AFTER.replace("gateway: { port: 0x4965 },", `gateway: {\r\n${filler}\r\n  },`);
-    const runOnce = async (killAfterMs: number): Promise<{ killed: boolean; text: string; temps: string[]; ms: number }> => {
+    const runOnce = async (killAfterMs: number): Promise<{ killed: boolean; text: string; temps: Buffer[]; ms: number }> => {
       const { folder, path } = caseFolder(before);
       const started = performance.now();
       const killed = await new Promise<boolean>((done) => {
@@ -281,7 +281,7 @@ describe("a crash between write and rename leaves the original intact", () => {
           done(signal === "SIGKILL");
         });
       });
-      const result = { killed, text: readFileSync(path, "utf8"), temps: leftovers(folder).map((t) => readFileSync(join(folder, t), "utf8")), ms: performance.now() - started };
+      const result = { killed, text: readFileSync(path, "utf8"), temps: leftovers(folder).map((t) => readFileSync(join(folder, t))), ms: performance.now() - started };
       rmSync(folder, { recursive: true, force: true });
       return result;
     };
@@ -294,8 +294,11 @@ describe("a crash between write and rename leaves the original intact", () => {
       const run = await runOnce(Math.round(full.ms * share));
       expect(run.text === before || run.text === after, `killed at ${share} of the run: the file is neither the old nor the new text`).toBe(true);
       if (!run.killed) expect(run.text).toBe(after);
-      // A kill may leave a complete temp file beside the config; it never replaces the config half-written.
-      for (const temp of run.temps) expect(temp).toBe(after);
+      // A kill may leave a temp file beside the config, never in its place. Linux stops a write to a
+      // file when SIGKILL arrives, so a temp killed while being written holds the start of the new
+      // text only (seen in CI: cut after 5,486 of 6,000 lines); it holds nothing else.
+      const afterBytes = Buffer.from(after, "utf8");
+      for (const temp of run.temps) expect(afterBytes.subarray(0, temp.length).equals(temp), `killed at ${share} of the run: a temp file holds something other than the new text`).toBe(true);
       outcomes.add(run.text === before ? "old" : "new");
     }
     // Kills landed both before the rename (old text) and after it (new text).
