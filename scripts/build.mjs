@@ -1,8 +1,8 @@
 // Bundles the CLI and the library with esbuild (cold start matters in pre-commit):
-// - dist/index.js (+ chunks): the ESM library;
-// - dist/cli.bundle.cjs: the whole CLI in one CommonJS function expression, ASCII only, loaded by
-//   dist/cli.cjs (the bin) through a V8 code cache (dist/cli.bundle.cache) made here by one
-//   representative run (docs/decisions/0005).
+// - dist/index.js (+ chunks): the ESM library, and dist/types/: its declarations (package.json `types`);
+// - dist/cli-fast.bundle.cjs and dist/cli.bundle.cjs: the CLI's fast path and the whole CLI, each one
+//   CommonJS function expression, ASCII only, loaded by dist/cli.cjs (the bin) through a V8 code
+//   cache (dist/<name>.bundle.cache) made here by one representative run (docs/decisions/0005).
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -24,6 +24,10 @@ await build({
   entryPoints: { index: "src/index.ts" },
   banner: { js: "import { createRequire as __ocCreateRequire } from 'node:module'; const require = __ocCreateRequire(import.meta.url);" },
 });
+// The library's declarations, for TypeScript users of `import ... from "openclaw-config"`.
+const types = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { encoding: "utf8" });
+if (types.status !== 0) throw new Error(`build: emitting dist/types failed (exit ${types.status})\n${types.stdout}${types.stderr}`);
+
 // The CLI: two CommonJS bundles run by dist/cli.cjs (scripts/cli-loader.cjs, docs/decisions/0005).
 // `cli-fast` is what the pre-commit hooks load: `--version`, `lint`, `check` and `migrate` without
 // yargs and the other commands; `cli` is the whole CLI, for everything else and when the fast one declines.

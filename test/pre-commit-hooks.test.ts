@@ -111,6 +111,18 @@ describe("installing the hooks the way pre-commit does", () => {
   });
 });
 
+describe("the built package", () => {
+  it("has the declarations package.json names, so TypeScript users of the library get its types", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { types: string; exports: { ".": { types: string } } };
+    expect(pkg.exports["."].types).toBe(`./${pkg.types}`);
+    const declarations = readFileSync(join(ROOT, pkg.types), "utf8");
+    expect(declarations).toContain("export { lintText }");
+    expect(declarations).toContain("export { resolveConfig }");
+    // Every module the index re-exports from was emitted beside it.
+    for (const [, from] of declarations.matchAll(/from "(\.[^"]+)\.js"/g)) expect(existsSync(join(ROOT, "dist", "types", `${from}.d.ts`)), from).toBe(true);
+  });
+});
+
 describe("running the hooks the way pre-commit does", () => {
   it("openclaw-config-lint fails on a config with an error and prints the findings", () => {
     const run = runHook(hook("openclaw-config-lint"), ["openclaw.json", "deploy/prod.json5"], dir);
