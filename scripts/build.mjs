@@ -31,9 +31,12 @@ if (types.status !== 0) throw new Error(`build: emitting dist/types failed (exit
 // The CLI: two CommonJS bundles run by dist/cli.cjs (scripts/cli-loader.cjs, docs/decisions/0005).
 // `cli-fast` is what the pre-commit hooks load: `--version`, `lint`, `check` and `migrate` without
 // yargs and the other commands; `cli` is the whole CLI, for everything else and when the fast one declines.
+// Each has a representative warm-up run whose compiled code becomes its code cache (below): the fast
+// bundle lints the example configs (the second has schema problems, so wording them with the Zod
+// schemas is compiled too); the whole CLI, used for the other commands, resolves one.
 const bundles = [
-  { name: "cli-fast", entry: "src/cli-fast.ts" },
-  { name: "cli", entry: "src/cli.ts" },
+  { name: "cli-fast", entry: "src/cli-fast.ts", warmUp: ["lint", "--format", "json", "fixtures/openclaw.json5", "fixtures/schema-errors.json5"] },
+  { name: "cli", entry: "src/cli.ts", warmUp: ["resolve", "fixtures/openclaw.json5"] },
 ];
 for (const { name, entry } of bundles) {
   const file = `dist/${name}.bundle.cjs`;
@@ -65,15 +68,9 @@ for (const { name, entry } of bundles) {
 copyFileSync("scripts/cli-loader.cjs", "dist/cli.cjs");
 chmodSync("dist/cli.cjs", 0o755);
 
-// A representative run of each bundle compiles the code it needs; its code cache is kept. The fast
-// bundle lints the example configs (the second has schema problems, so wording them with the Zod
-// schemas is compiled too); the whole CLI, used for the other commands, resolves one.
-const warmUps = [
-  { name: "cli-fast", args: ["lint", "--format", "json", "fixtures/openclaw.json5", "fixtures/schema-errors.json5"] },
-  { name: "cli", args: ["resolve", "fixtures/openclaw.json5"] },
-];
-for (const { name, args } of warmUps) {
-  const warm = spawnSync(process.execPath, ["dist/cli.cjs", ...args], {
+// The warm-ups run once both bundles and the bin are in place (a declined fast path loads the whole CLI).
+for (const { name, warmUp } of bundles) {
+  const warm = spawnSync(process.execPath, ["dist/cli.cjs", ...warmUp], {
     env: { ...process.env, OPENCLAW_CONFIG_WRITE_CODE_CACHE: name },
     encoding: "utf8",
   });

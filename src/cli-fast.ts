@@ -6,21 +6,14 @@
 import "./cli/zod-setup.js";
 import { tryFastCommand } from "./cli/fast-path.js";
 import { processIO } from "./cli/process-io.js";
-import { VERSION } from "./version.js";
 
 /**
  * Runs the command when it needs nothing the fast bundle lacks, and returns true; returns false,
  * having read and written nothing, when the whole CLI must run it.
  */
 export async function runFast(argv: string[]): Promise<boolean> {
-  const io = processIO();
-  if (argv.length === 1 && argv[0] === "--version") {
-    io.stdout.write(`${VERSION}\n`);
-    process.exitCode = 0;
-    return true;
-  }
   // tryFastCommand declines from the arguments alone, before it reads or writes anything.
-  const code = await tryFastCommand(argv, io);
+  const code = await tryFastCommand(argv, processIO());
   if (code === undefined) return false;
   process.exitCode = code;
   return true;

@@ -3,6 +3,7 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { FAST_COMMAND_NAMES } from "../src/cli/fast-path.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const CLI = join(ROOT, "dist", "cli.cjs");
@@ -200,6 +201,12 @@ describe("the bin's two bundles (a lint loads the fast one; it hands over to the
     const run = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: "utf8", ...(input !== undefined ? { input } : {}) });
     return { code: run.status, stdout: run.stdout, stderr: run.stderr };
   };
+
+  it("the bin sends exactly the fast path's commands to the fast bundle", () => {
+    const loader = readFileSync(join(ROOT, "scripts", "cli-loader.cjs"), "utf8");
+    const listed = /const FAST_COMMANDS = (\[[^\]]*\]);/.exec(loader)?.[1];
+    expect(listed && JSON.parse(listed)).toEqual(FAST_COMMAND_NAMES);
+  });
 
   it("leaves yargs and the other commands out of the fast bundle", () => {
     const fast = readFileSync(join(ROOT, "dist", "cli-fast.bundle.cjs"), "latin1");

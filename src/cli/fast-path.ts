@@ -6,11 +6,19 @@ import type { CliIO } from "./io.js";
 import { reportInternalError, reportUsageError, UsageError } from "./io.js";
 import type { OptionSpec } from "./option-table.js";
 import { parsePlainArgs } from "./option-table.js";
+import { VERSION } from "../version.js";
+
+interface FastCommand {
+  options: Record<string, OptionSpec>;
+  run: (args: Record<string, unknown>, io: CliIO) => Promise<number>;
+}
+
+const LINT: FastCommand = { options: LINT_OPTIONS, run: (args, io) => runLint(args as unknown as LintArgs, io) };
 
 /** The commands the fast path runs: each one's option table and how it runs. */
-const FAST_COMMANDS: Record<string, { options: Record<string, OptionSpec>; run: (args: Record<string, unknown>, io: CliIO) => Promise<number> }> = {
-  lint: { options: LINT_OPTIONS, run: (args, io) => runLint(args as unknown as LintArgs, io) },
-  check: { options: LINT_OPTIONS, run: (args, io) => runLint(args as unknown as LintArgs, io) },
+const FAST_COMMANDS: Record<string, FastCommand> = {
+  lint: LINT,
+  check: LINT,
   migrate: {
     options: MIGRATE_OPTIONS,
     // Loaded when run: `migrate` brings the `diff` package, which a lint does not need.
@@ -18,13 +26,21 @@ const FAST_COMMANDS: Record<string, { options: Record<string, OptionSpec>; run: 
   },
 };
 
+/** Names of the commands the fast path may run (the bin, scripts/cli-loader.cjs, lists the same). */
+export const FAST_COMMAND_NAMES: readonly string[] = Object.keys(FAST_COMMANDS);
+
 /**
- * Runs `lint`/`check` and `migrate` without loading yargs when the arguments use only plain option
- * forms. Pre-commit runs both on every commit, and yargs with its help layout is the largest part of
- * start-up (docs/decisions/0004-lint-fast-path.md). Returns undefined, having read and written
- * nothing, when yargs must handle the command.
+ * Answers `--version`, and runs `lint`/`check` and `migrate` when the arguments use only plain option
+ * forms, without loading yargs. Pre-commit runs both commands on every commit, and yargs with its
+ * help layout is the largest part of start-up (docs/decisions/0004-lint-fast-path.md). Returns
+ * undefined, having read and written nothing, when yargs must handle the command.
  */
 export async function tryFastCommand(argv: readonly string[], io: CliIO): Promise<number | undefined> {
+  // Scripts and editor integrations ask for the version often.
+  if (argv.length === 1 && argv[0] === "--version") {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
   const [command, ...rest] = argv;
   const fast = command !== undefined && Object.hasOwn(FAST_COMMANDS, command) ? FAST_COMMANDS[command] : undefined;
   if (!fast) return undefined;

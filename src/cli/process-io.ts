@@ -42,16 +42,3 @@ export function processIO(): CliIO {
     cwd: process.cwd(),
   };
 }
-
-/** Sets the exit code a CLI run ends with; an exception that escaped it is an internal error (exit 2). */
-export function exitWith(run: Promise<number>, io: CliIO): void {
-  run.then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      io.stderr.write(`openclaw-config: internal error: ${(error as Error)?.message ?? String(error)}\n`);
-      process.exitCode = 2;
-    },
-  );
-}
